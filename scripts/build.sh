@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Builds the npm package into pkg/: wasm-pack (release, --target web), wasm-opt -Oz from the npm
+# package binaryen, then the hand-owned package files from npm/. Prints the shipped sizes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+[ -x node_modules/.bin/wasm-opt ] || scripts/setup.sh
+
+# --mode no-install: wasm-pack must use the wasm-bindgen and wasm-opt on PATH, never download.
+wasm-pack --quiet build --target web --release --mode no-install --no-pack --out-dir pkg --out-name loginradius_pin_reset
+rm -f pkg/.gitignore pkg/README.md pkg/package.json
+cp npm/* pkg/
+cp src/wasm/types.d.ts pkg/types.d.ts
+
+node scripts/size-report.mjs

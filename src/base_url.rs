@@ -1,0 +1,210 @@
+//! The `baseUrl` option: where requests go, checked strictly because it decides who sees the OTP.
+
+/// A checked base URL: scheme, host, optional port and path prefix, no trailing slash.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BaseUrl(String);
+
+impl BaseUrl {
+    pub(crate) fn new(checked: String) -> Self {
+        BaseUrl(checked)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Checks a base URL and returns it normalised (lowercase scheme, no trailing slash).
+pub fn check(url: &str) -> Result<String, &'static str> {
+    if url.len() > 2048 {
+        return Err("must be at most 2048 characters");
+    }
+    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err("must not contain spaces or control characters");
+    }
+    if url.contains(['?', '#']) {
+        return Err("must not contain a query (?) or fragment (#)");
+    }
+    let (secure, rest) = split_scheme(url)
+        .ok_or("must start with https:// (or http:// for localhost, 127.0.0.1 or [::1])")?;
+    let (authority, path) = match rest.find('/') {
+        Some(slash) => (
+            rest.get(..slash).unwrap_or(""),
+            rest.get(slash..).unwrap_or(""),
+        ),
+        None => (rest, ""),
+    };
+    if authority.contains('@') {
+        return Err("must not contain credentials (user:password@)");
+    }
+    let host = check_authority(authority)?;
+    if !secure && !is_loopback(host) {
+        return Err("must use https:// unless the host is localhost, 127.0.0.1 or [::1]");
+    }
+    if !path.bytes().all(is_path_byte) {
+        return Err("has a path with characters that must be percent-encoded");
+    }
+    let mut normalised = String::from(if secure { "https://" } else { "http://" });
+    normalised.push_str(authority);
+    normalised.push_str(path.trim_end_matches('/'));
+    Ok(normalised)
+}
+
+/// `Some(true)` for https, `Some(false)` for http, with the rest of the URL.
+fn split_scheme(url: &str) -> Option<(bool, &str)> {
+    for (scheme, secure) in [("https://", true), ("http://", false)] {
+        if let Some(head) = url.get(..scheme.len()) {
+            if head.eq_ignore_ascii_case(scheme) {
+                return Some((secure, url.get(scheme.len()..)?));
+            }
+        }
+    }
+    None
+}
+
+/// Checks `host[:port]` and returns the host (brackets kept for IPv6).
+fn check_authority(authority: &str) -> Result<&str, &'static str> {
+    const BAD_HOST: &str = "must name a host, like https://api.loginradius.com";
+    let (host, port) = if authority.starts_with('[') {
+        let end = authority.find(']').ok_or(BAD_HOST)?;
+        let host = authority.get(..=end).ok_or(BAD_HOST)?;
+        let inner = host.get(1..end).unwrap_or("");
+        if inner.is_empty()
+            || !inner
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.')
+        {
+            return Err(BAD_HOST);
+        }
+        let after = authority.get(end + 1..).unwrap_or("");
+        match after.strip_prefix(':') {
+            Some(port) => (host, Some(port)),
+            None if after.is_empty() => (host, None),
+            None => return Err(BAD_HOST),
+        }
+    } else {
+        match authority.split_once(':') {
+            Some((host, port)) => (host, Some(port)),
+            None => (authority, None),
+        }
+    };
+    if !host.starts_with('[') {
+        let labels_ok = !host.is_empty()
+            && host.split('.').all(|label| {
+                !label.is_empty()
+                    && !label.starts_with('-')
+                    && !label.ends_with('-')
+                    && label
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            });
+        if !labels_ok {
+            return Err(BAD_HOST);
+        }
+    }
+    if let Some(port) = port {
+        let valid = !port.is_empty()
+            && port.len() <= 5
+            && port.bytes().all(|b| b.is_ascii_digit())
+            && port.parse::<u32>().is_ok_and(|p| (1..=65535).contains(&p));
+        if !valid {
+            return Err("has a port that is not a number from 1 to 65535");
+        }
+    }
+    Ok(host)
+}
+
+fn is_loopback(host: &str) -> bool {
+    if host.eq_ignore_ascii_case("localhost") || host == "[::1]" {
+        return true;
+    }
+    let octets: Vec<&str> = host.split('.').collect();
+    octets.len() == 4
+        && octets.first() == Some(&"127")
+        && octets
+            .iter()
+            .all(|o| !o.is_empty() && o.len() <= 3 && o.parse::<u8>().is_ok())
+}
+
+/// RFC 3986 `pchar` plus `/`: what a path may hold without further encoding.
+fn is_path_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+        || matches!(
+            b,
+            b'/' | b'-'
+                | b'.'
+                | b'_'
+                | b'~'
+                | b'%'
+                | b'!'
+                | b'$'
+                | b'&'
+                | b'\''
+                | b'('
+                | b')'
+                | b'*'
+                | b'+'
+                | b','
+                | b';'
+                | b'='
+                | b':'
+                | b'@'
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_https_and_loopback_http() {
+        for (given, expected) in [
+            ("https://api.loginradius.com", "https://api.loginradius.com"),
+            (
+                "https://api.loginradius.com/",
+                "https://api.loginradius.com",
+            ),
+            (
+                "HTTPS://example.com:8443/proxy/lr/",
+                "https://example.com:8443/proxy/lr",
+            ),
+            ("http://localhost:8080", "http://localhost:8080"),
+            ("http://127.0.0.1:9", "http://127.0.0.1:9"),
+            ("http://127.5.6.7", "http://127.5.6.7"),
+            ("http://[::1]:3000/x", "http://[::1]:3000/x"),
+            ("https://[2001:db8::1]", "https://[2001:db8::1]"),
+        ] {
+            assert_eq!(check(given).as_deref(), Ok(expected), "{given}");
+        }
+    }
+
+    #[test]
+    fn rejects_everything_else() {
+        for bad in [
+            "",
+            "api.loginradius.com",
+            "ftp://example.com",
+            "http://example.com",
+            "http://127.0.0.1.evil.com",
+            "http://128.0.0.1",
+            "https://user:pw@example.com",
+            "https://example.com?x=1",
+            "https://example.com/#frag",
+            "https://exa mple.com",
+            "https://example.com\r\nX: y",
+            "https://",
+            "https://:80",
+            "https://example.com:0",
+            "https://example.com:99999",
+            "https://example.com:8a",
+            "https://[::1",
+            "https://[zz]",
+            "https://-bad.com",
+            "https://exämple.com",
+            "https://example.com/a b",
+            "https://example.com/\"",
+        ] {
+            assert!(check(bad).is_err(), "{bad:?} was accepted");
+        }
+    }
+}

@@ -1,0 +1,128 @@
+//! Reading the caller's options object into [`RawOptions`] without trusting it.
+//!
+//! Every property access goes through `Reflect` or a `catch` binding, so throwing getters and
+//! Proxy traps become issues; long strings are measured before they are copied into wasm memory.
+
+use js_sys::{Function, JsString, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::bindings::{is_array, object_keys};
+use crate::error::Issue;
+use crate::options::{describe, not_an_object, RawOptions, RawValue, MAX_RAW_STRING};
+use crate::text::clip;
+
+/// More keys than any real options object has; past it we stop reading.
+const MAX_KEYS: u32 = 64;
+
+/// The options as read: the raw values for validation, and the two live objects the call uses.
+pub(crate) struct GivenOptions {
+    pub raw: RawOptions,
+    pub signal: Option<JsValue>,
+    pub fetch: Option<Function>,
+}
+
+pub(crate) fn read_options(options: &JsValue) -> Result<GivenOptions, Vec<Issue>> {
+    let shape = read_value(options);
+    if shape != RawValue::Object {
+        return Err(not_an_object(describe(&shape)));
+    }
+    let keys = object_keys(options).map_err(|_| {
+        vec![Issue::new(
+            "options",
+            "could not be read: listing its keys threw",
+        )]
+    })?;
+    if keys.length() > MAX_KEYS {
+        return Err(vec![Issue::new(
+            "options",
+            "has far too many keys (over 64)",
+        )]);
+    }
+    let mut given = GivenOptions {
+        raw: RawOptions::new(),
+        signal: None,
+        fetch: None,
+    };
+    for key in keys.iter() {
+        let name = key_name(&key);
+        let value = Reflect::get(options, &key);
+        let raw = value
+            .as_ref()
+            .map(read_value)
+            .unwrap_or(RawValue::Unreadable);
+        if let Ok(value) = value {
+            match (name.as_str(), &raw) {
+                ("signal", RawValue::AbortSignal) => given.signal = Some(value),
+                ("fetch", RawValue::Function) => given.fetch = value.dyn_into().ok(),
+                _ => {}
+            }
+        }
+        given.raw.entries.push((name, raw));
+    }
+    Ok(given)
+}
+
+/// A property name, cut short when hostile: it may be echoed in an issue.
+fn key_name(key: &JsValue) -> String {
+    let Some(text) = key.dyn_ref::<JsString>() else {
+        return String::from("?");
+    };
+    if text.length() > 256 {
+        let head: String = text.slice(0, 64).into();
+        return clip(&head, 64);
+    }
+    text.into()
+}
+
+fn read_value(value: &JsValue) -> RawValue {
+    if value.is_undefined() {
+        RawValue::Undefined
+    } else if value.is_null() {
+        RawValue::Null
+    } else if let Some(b) = value.as_bool() {
+        RawValue::Bool(b)
+    } else if let Some(n) = value.as_f64() {
+        RawValue::Number(n)
+    } else if let Some(text) = value.dyn_ref::<JsString>() {
+        read_string(text)
+    } else if value.is_function() {
+        RawValue::Function
+    } else if value.is_object() {
+        read_object(value)
+    } else if value.is_bigint() {
+        RawValue::Other("a bigint")
+    } else if value.is_symbol() {
+        RawValue::Other("a symbol")
+    } else {
+        RawValue::Other("an unknown value")
+    }
+}
+
+fn read_string(text: &JsString) -> RawValue {
+    let length = text.length();
+    if length > MAX_RAW_STRING {
+        RawValue::TooLong(length)
+    } else if !text.is_valid_utf16() {
+        // Converting would replace the surrogate with U+FFFD: the server would get other text.
+        RawValue::IllFormedString
+    } else {
+        RawValue::String(text.into())
+    }
+}
+
+fn read_object(value: &JsValue) -> RawValue {
+    match is_array(value) {
+        Ok(true) => return RawValue::Array,
+        Err(_) => return RawValue::Unreadable,
+        Ok(false) => {}
+    }
+    // Duck-typed, so a signal from another realm or a polyfill is accepted too.
+    let aborted = Reflect::get(value, &JsValue::from_str("aborted"));
+    let listen = Reflect::get(value, &JsValue::from_str("addEventListener"));
+    match (aborted, listen) {
+        (Ok(aborted), Ok(listen)) if aborted.as_bool().is_some() && listen.is_function() => {
+            RawValue::AbortSignal
+        }
+        _ => RawValue::Object,
+    }
+}

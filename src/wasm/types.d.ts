@@ -1,0 +1,102 @@
+/** The `{type}` path segment. The identifier kinds are what the live service serves (and the
+ * default); the other four are the values LoginRadius's published spec lists. */
+export type ResetPinPathType =
+  | "email"
+  | "phone"
+  | "username"
+  | "otp"
+  | "backupcode"
+  | "googleauthenticatorcode"
+  | "authenticatorcode";
+
+/** Options shared by every identifier kind. */
+export interface ResetPinWithOtpCommonOptions {
+  /** Your LoginRadius API key (a GUID). Public by design; sent as the `apikey` query parameter. */
+  apiKey: string;
+  /** The one-time password the user received: 1 to 32 ASCII letters or digits. */
+  otp: string;
+  /** The new PIN: 1 to 64 characters, no whitespace or control characters. */
+  pin: string;
+  /** Path segment; defaults to the identifier's kind. */
+  type?: ResetPinPathType;
+  /** Query `prevent_webhook`: suppress the tenant's webhooks for this call. */
+  preventWebhook?: boolean;
+  /** Header `X-PreventWebhook` (wins over `preventWebhook` on the server). */
+  xPreventWebhook?: boolean;
+  /** Query `g-recaptcha-response`. */
+  gRecaptchaResponse?: string;
+  /** Query `g_recaptcha_response` (the alias spelling). */
+  gRecaptchaResponseAlt?: string;
+  /** Query `h-captcha-response`. */
+  hCaptchaResponse?: string;
+  /** Query `qq_captcha_ticket`; give together with `qqCaptchaRandstr`. */
+  qqCaptchaTicket?: string;
+  /** Query `qq_captcha_randstr`; give together with `qqCaptchaTicket`. */
+  qqCaptchaRandstr?: string;
+  /** Default `https://api.loginradius.com`. https, or http for loopback hosts only. */
+  baseUrl?: string;
+  /** Whole milliseconds, 1 to 600000. Default 15000. */
+  timeoutMs?: number;
+  /** Aborts the call; the promise then rejects with kind `"aborted"`. */
+  signal?: AbortSignal;
+  /** A fetch-compatible function used instead of the global `fetch`. */
+  fetch?: (input: string, init: RequestInit) => Promise<Response>;
+}
+
+/** Exactly one identifier: `email`, `phone` or `username`. */
+export type ResetPinWithOtpOptions = ResetPinWithOtpCommonOptions &
+  (
+    | { email: string; phone?: never; username?: never }
+    | { phone: string; email?: never; username?: never }
+    | { username: string; email?: never; phone?: never }
+  );
+
+/** What a successful reset resolves with: LoginRadius's own body. */
+export interface ResetPinWithOtpResult {
+  IsPosted: true;
+}
+
+/** One problem with one field. */
+export interface ValidationIssue {
+  field: string;
+  message: string;
+}
+
+/** The exact request `resetPinWithOtp` sends. */
+export interface PreparedRequest {
+  method: "PUT";
+  url: string;
+  headers: {
+    "Content-Type": "application/json";
+    Accept: "application/json";
+    "X-PreventWebhook"?: "true" | "false";
+  };
+  /** The JSON body; it holds the PIN and the OTP, so never log it. */
+  body: string;
+}
+
+export type LoginRadiusErrorKind =
+  | "validation"
+  | "api"
+  | "network"
+  | "timeout"
+  | "aborted"
+  | "invalid_response";
+
+/** Every rejection of `resetPinWithOtp` and every throw of `buildResetPinWithOtpRequest`. */
+export interface LoginRadiusError extends Error {
+  name: "LoginRadiusError";
+  kind: LoginRadiusErrorKind;
+  /** The HTTP status; 0 when no response arrived. */
+  status: number;
+  /** LoginRadius's ErrorCode, when the server sent one. */
+  errorCode?: number;
+  /** The server's Description, when present. */
+  description?: string;
+  /** Validation problems, or the server's `Errors[]`; empty when none. */
+  issues: ValidationIssue[];
+  /** The server's `Data` (e.g. `{ LoginLockedTimeout }` on a lockout), when present. */
+  data?: unknown;
+  /** Seconds to wait, from a `Retry-After` header. */
+  retryAfter?: number;
+}
