@@ -1,0 +1,126 @@
+//! A local LoginRadius-compatible mock of "Reset PIN with OTP", with `/__dev/` endpoints that let
+//! tests create isolated tenants, issue OTPs, inspect side effects and inject faults.
+
+mod clock;
+pub mod config;
+mod cors;
+mod dev;
+pub mod envelope;
+mod faults;
+mod forgot;
+mod gate;
+mod params;
+mod pin;
+mod ratelimit;
+mod reset;
+pub mod state;
+mod static_files;
+pub mod tenant;
+
+use std::future::Future;
+use std::io::{self, Write};
+use std::net::{Ipv4Addr, SocketAddr};
+use std::time::Duration;
+
+use axum::middleware::from_fn_with_state;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{any, post, put};
+use axum::Router;
+use tokio::net::TcpListener;
+
+pub use config::Config;
+pub use state::AppState;
+
+use envelope::ApiError;
+
+/// The endpoint this mock exists for.
+pub const RESET_PATH: &str = "/identity/v2/auth/pin/reset/otp/{type}";
+/// The endpoint that sends the OTP used by the reset.
+pub const FORGOT_PATH: &str = "/identity/v2/auth/pin/forgot/otp";
+
+/// How long a shutdown waits for open responses (e.g. a `big` body to a slow reader).
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
+
+/// The whole HTTP application.
+pub fn app(state: AppState) -> Router {
+    Router::new()
+        .route(RESET_PATH, put(reset::reset))
+        .route(FORGOT_PATH, post(forgot::forgot))
+        .route("/identity", any(not_found))
+        .route("/identity/{*rest}", any(not_found))
+        .nest("/__dev", dev::router())
+        .method_not_allowed_fallback(method_not_allowed)
+        .fallback_service(static_files::router(&state))
+        .layer(from_fn_with_state(state.clone(), cors::cors))
+        .with_state(state)
+}
+
+async fn not_found() -> Response {
+    ApiError::not_found().into_response()
+}
+
+async fn method_not_allowed() -> Response {
+    ApiError::method_not_allowed().into_response()
+}
+
+/// Binds 127.0.0.1:`config.port`, prints the `listening` line and serves until Ctrl-C/SIGTERM.
+pub async fn serve(config: Config) -> io::Result<()> {
+    let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, config.port)).await?;
+    let addr = listener.local_addr()?;
+    announce(addr)?;
+    run(listener, AppState::new(&config), shutdown_signal()).await
+}
+
+/// The one line tests and scripts parse to find the port.
+fn announce(addr: SocketAddr) -> io::Result<()> {
+    let mut stdout = io::stdout().lock();
+    writeln!(stdout, "loginradius-mock listening on http://{addr}")?;
+    stdout.flush()
+}
+
+/// Serves `state` on `listener` until `shutdown` resolves, then lets open responses finish
+/// (hanging ones are released) for at most [`SHUTDOWN_GRACE`].
+pub async fn run(
+    listener: TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> io::Result<()> {
+    let server_state = state.clone();
+    let server = axum::serve(listener, app(state.clone())).with_graceful_shutdown(async move {
+        server_state.shutting_down().await;
+    });
+    let trigger = async move {
+        shutdown.await;
+        state.begin_shutdown();
+        tokio::time::sleep(SHUTDOWN_GRACE).await;
+    };
+    tokio::select! {
+        result = async { server.await } => result,
+        () = trigger => Ok(()),
+    }
+}
+
+/// Ctrl-C, or SIGTERM on Unix.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        // If the handler cannot be installed, wait for SIGTERM alone.
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {}
+        () = terminate => {}
+    }
+}

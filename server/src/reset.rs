@@ -1,0 +1,250 @@
+//! `PUT /identity/v2/auth/pin/reset/otp/{type}`: reset a user's PIN with an OTP.
+
+use std::time::{Duration, SystemTime};
+
+use axum::body::Bytes;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Response};
+use serde_json::{Map, Value};
+
+use crate::clock::iso;
+use crate::envelope::{posted, ApiError};
+use crate::faults;
+use crate::gate::{admit, Admitted};
+use crate::params::{body_text, parse_bool, Query};
+use crate::pin::{policy_errors, PinHash};
+use crate::state::AppState;
+use crate::tenant::{IdentifierKind, TenantSettings, User, WebhookEvent};
+
+/// The `{type}` values of the seed document (identifier taken from whichever field is present).
+const SEED_TYPES: [&str; 4] = [
+    "otp",
+    "backupcode",
+    "googleauthenticatorcode",
+    "authenticatorcode",
+];
+
+/// Label used in the 908 Description when no identifier is given in the seed form.
+const ANY_IDENTIFIER: &str = "email/phone/username";
+
+/// Captcha token names, accepted in the query or the body.
+const CAPTCHA_TOKENS: [&str; 3] = [
+    "g-recaptcha-response",
+    "g_recaptcha_response",
+    "h-captcha-response",
+];
+
+/// How the path segment says to find the identifier.
+#[derive(Debug, Clone, Copy)]
+enum PathType {
+    /// Live API: `/otp/email`, `/otp/phone`, `/otp/username`.
+    Live(IdentifierKind),
+    /// Seed document: `/otp/otp` and friends.
+    Seed,
+}
+
+impl PathType {
+    fn parse(segment: &str) -> Option<Self> {
+        if let Some(kind) = IdentifierKind::from_field(segment) {
+            return Some(Self::Live(kind));
+        }
+        SEED_TYPES
+            .iter()
+            .any(|t| t.eq_ignore_ascii_case(segment))
+            .then_some(Self::Seed)
+    }
+}
+
+/// The validated request fields.
+struct ResetRequest {
+    otp: String,
+    pin: String,
+    kind: IdentifierKind,
+    identifier: String,
+}
+
+pub async fn reset(
+    State(state): State<AppState>,
+    Path(segment): Path<String>,
+    RawQuery(raw_query): RawQuery,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let Some(path_type) = PathType::parse(&segment) else {
+        return ApiError::not_found().into_response();
+    };
+    let query = Query::parse(raw_query.as_deref());
+
+    // Faults fire before any validation so a client sees them whatever it sends.
+    if let Some(fault) = query.api_key().and_then(|key| state.faults().take(key)) {
+        if let Some(response) = faults::respond(fault, &state).await {
+            return response;
+        }
+    }
+
+    let admitted = match admit(&state, &query, &headers, &body) {
+        Ok(admitted) => admitted,
+        Err(rejected) => return rejected.into_response(),
+    };
+    match handle(&state, path_type, &query, &headers, admitted) {
+        Ok(response) => response,
+        Err(error) => error.into_response(),
+    }
+}
+
+fn handle(
+    state: &AppState,
+    path_type: PathType,
+    query: &Query,
+    headers: &HeaderMap,
+    admitted: Admitted,
+) -> Result<Response, ApiError> {
+    let Admitted {
+        api_key,
+        settings,
+        body,
+    } = admitted;
+    let request = required_fields(path_type, &body)?;
+    if settings.bot_protection {
+        check_captcha(query, &body)?;
+    }
+
+    let mut store = state.store()?;
+    // The tenant can vanish between the gate and here if a test calls /__dev/reset.
+    let tenant = store
+        .tenant_mut(&api_key)
+        .ok_or_else(ApiError::unknown_api_key)?;
+    let index = tenant
+        .find(request.kind, &request.identifier)
+        .ok_or_else(ApiError::user_not_found)?;
+    let user = tenant.users.get_mut(index).ok_or_else(ApiError::internal)?;
+    let now = SystemTime::now();
+
+    if let Some(until) = user.locked_at(now) {
+        return Err(ApiError::locked(&iso(until)));
+    }
+    verify_otp(user, &request.otp, &settings, now)?;
+
+    let violations = policy_errors(&request.pin, &settings);
+    if !violations.is_empty() {
+        return Err(ApiError::validation(violations));
+    }
+
+    user.pin = Some(PinHash::new(&request.pin));
+    user.pin_changes = user.pin_changes.saturating_add(1);
+    user.failed_attempts = 0;
+    if let Some(otp) = user.otp.as_mut() {
+        otp.used = true;
+    }
+    let uid = user.uid.clone();
+    if !prevent_webhook(query, headers) {
+        tenant.webhooks.push(WebhookEvent {
+            event: "ResetPinByOtp".to_owned(),
+            uid,
+        });
+    }
+    Ok(posted())
+}
+
+/// otp, pin and the identifier; 908 names every missing one (otp, pin, identifier order).
+fn required_fields(
+    path_type: PathType,
+    body: &Map<String, Value>,
+) -> Result<ResetRequest, ApiError> {
+    let otp = body_text(body, "otp");
+    let pin = body_text(body, "pin");
+    let identifier = match path_type {
+        PathType::Live(kind) => body_text(body, kind.field()).map(|v| (kind, v)),
+        PathType::Seed => IdentifierKind::ALL
+            .into_iter()
+            .find_map(|kind| body_text(body, kind.field()).map(|v| (kind, v))),
+    };
+    match (otp, pin, identifier) {
+        (Some(otp), Some(pin), Some((kind, identifier))) => Ok(ResetRequest {
+            otp,
+            pin,
+            kind,
+            identifier,
+        }),
+        (otp, pin, identifier) => {
+            let identifier_label = match path_type {
+                PathType::Live(kind) => kind.field(),
+                PathType::Seed => ANY_IDENTIFIER,
+            };
+            let missing: Vec<&str> = [
+                (otp.is_none(), "otp"),
+                (pin.is_none(), "pin"),
+                (identifier.is_none(), identifier_label),
+            ]
+            .into_iter()
+            .filter_map(|(absent, name)| absent.then_some(name))
+            .collect();
+            Err(ApiError::missing(&missing))
+        }
+    }
+}
+
+/// Any token is accepted except the literal "invalid", which stands for a failed verification.
+fn check_captcha(query: &Query, body: &Map<String, Value>) -> Result<(), ApiError> {
+    let lookup = |name: &str| {
+        query
+            .non_empty(name)
+            .map(str::to_owned)
+            .or_else(|| body_text(body, name))
+    };
+    let mut tokens: Vec<String> = CAPTCHA_TOKENS.iter().filter_map(|n| lookup(n)).collect();
+    // The QQ captcha needs its ticket and random string together.
+    if let (Some(ticket), Some(randstr)) =
+        (lookup("qq_captcha_ticket"), lookup("qq_captcha_randstr"))
+    {
+        tokens.extend([ticket, randstr]);
+    }
+    if tokens.is_empty() {
+        return Err(ApiError::missing(&["captcha"]));
+    }
+    if tokens.iter().any(|t| t == "invalid") {
+        return Err(ApiError::invalid_captcha());
+    }
+    Ok(())
+}
+
+/// 1067 for a wrong or missing OTP (counting a failed attempt; the attempt that reaches the
+/// tenant's maximum locks the user and answers 1198 itself), 1068 if used, 1069 if expired.
+fn verify_otp(
+    user: &mut User,
+    code: &str,
+    settings: &TenantSettings,
+    now: SystemTime,
+) -> Result<(), ApiError> {
+    let Some(otp) = user.otp.as_ref().filter(|otp| otp.code == code) else {
+        user.failed_attempts = user.failed_attempts.saturating_add(1);
+        if settings.max_otp_attempts > 0 && user.failed_attempts >= settings.max_otp_attempts {
+            let until = now + Duration::from_secs(settings.lockout_secs);
+            user.locked_until = Some(until);
+            user.failed_attempts = 0;
+            return Err(ApiError::locked(&iso(until)));
+        }
+        return Err(ApiError::invalid_otp());
+    };
+    if otp.used {
+        return Err(ApiError::otp_used());
+    }
+    let age = now.duration_since(otp.issued_at).unwrap_or_default();
+    if age >= Duration::from_secs(settings.otp_validity_secs) {
+        return Err(ApiError::otp_expired());
+    }
+    Ok(())
+}
+
+/// The `X-PreventWebhook` header wins over the `prevent_webhook` query parameter; values other
+/// than true/false (any casing) are ignored.
+fn prevent_webhook(query: &Query, headers: &HeaderMap) -> bool {
+    let header = headers
+        .get("x-preventwebhook")
+        .and_then(|v| v.to_str().ok())
+        .and_then(parse_bool);
+    header
+        .or_else(|| query.get("prevent_webhook").and_then(parse_bool))
+        .unwrap_or(false)
+}

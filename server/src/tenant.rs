@@ -1,0 +1,274 @@
+//! One tenant (one API key): its settings, users, OTPs, SMS outbox and webhook log.
+
+use std::time::{Duration, SystemTime};
+
+use rand::Rng;
+use serde::{Deserialize, Serialize};
+
+use crate::config::Config;
+use crate::pin::PinHash;
+
+/// Per-tenant behaviour, set from the CLI for the default tenant and via `/__dev/tenants`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TenantSettings {
+    pub otp_validity_secs: u64,
+    pub max_otp_attempts: u32,
+    pub lockout_secs: u64,
+    pub rate_limit: u32,
+    pub bot_protection: bool,
+    pub trial_expired: bool,
+    pub auth_failure: bool,
+    pub pin_alphanumeric: bool,
+    pub pin_min_length: usize,
+    pub pin_max_length: usize,
+}
+
+impl TenantSettings {
+    pub fn from_config(config: &Config) -> Self {
+        TenantSettings {
+            otp_validity_secs: config.otp_validity_secs,
+            max_otp_attempts: config.max_otp_attempts,
+            lockout_secs: config.lockout_secs,
+            rate_limit: config.rate_limit,
+            bot_protection: config.bot_protection,
+            trial_expired: false,
+            auth_failure: false,
+            pin_alphanumeric: false,
+            pin_min_length: 4,
+            pin_max_length: 12,
+        }
+    }
+
+    pub fn apply(&mut self, patch: &SettingsPatch) {
+        // Each field is optional so a test can change one setting and keep the rest.
+        macro_rules! set {
+            ($($f:ident),*) => { $( if let Some(v) = patch.$f { self.$f = v; } )* };
+        }
+        set!(
+            otp_validity_secs,
+            max_otp_attempts,
+            lockout_secs,
+            rate_limit,
+            bot_protection,
+            trial_expired,
+            auth_failure,
+            pin_alphanumeric,
+            pin_min_length,
+            pin_max_length
+        );
+    }
+}
+
+/// A partial update of [`TenantSettings`]; absent fields stay as they are.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SettingsPatch {
+    pub otp_validity_secs: Option<u64>,
+    pub max_otp_attempts: Option<u32>,
+    pub lockout_secs: Option<u64>,
+    pub rate_limit: Option<u32>,
+    pub bot_protection: Option<bool>,
+    pub trial_expired: Option<bool>,
+    pub auth_failure: Option<bool>,
+    pub pin_alphanumeric: Option<bool>,
+    pub pin_min_length: Option<usize>,
+    pub pin_max_length: Option<usize>,
+}
+
+/// Which body field names the user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdentifierKind {
+    Email,
+    Phone,
+    Username,
+}
+
+impl IdentifierKind {
+    pub const ALL: [IdentifierKind; 3] = [Self::Email, Self::Phone, Self::Username];
+
+    /// The (lowercase) JSON field name.
+    pub fn field(self) -> &'static str {
+        match self {
+            Self::Email => "email",
+            Self::Phone => "phone",
+            Self::Username => "username",
+        }
+    }
+
+    pub fn from_field(name: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|k| k.field().eq_ignore_ascii_case(name))
+    }
+
+    /// Emails and usernames are matched case-insensitively (usernames are stored lowercase);
+    /// phone numbers are matched as given, without surrounding spaces.
+    pub fn normalize(self, value: &str) -> String {
+        match self {
+            Self::Email | Self::Username => value.trim().to_lowercase(),
+            Self::Phone => value.trim().to_owned(),
+        }
+    }
+}
+
+/// A one-time password issued to a user.
+#[derive(Debug, Clone)]
+pub struct Otp {
+    pub code: String,
+    pub issued_at: SystemTime,
+    pub used: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct User {
+    pub uid: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub username: Option<String>,
+    pub pin: Option<PinHash>,
+    pub pin_changes: u32,
+    pub failed_attempts: u32,
+    pub locked_until: Option<SystemTime>,
+    pub otp: Option<Otp>,
+}
+
+impl User {
+    fn identifier(&self, kind: IdentifierKind) -> Option<&str> {
+        match kind {
+            IdentifierKind::Email => self.email.as_deref(),
+            IdentifierKind::Phone => self.phone.as_deref(),
+            IdentifierKind::Username => self.username.as_deref(),
+        }
+    }
+
+    /// The lockout end, if the user is locked at `now`.
+    pub fn locked_at(&self, now: SystemTime) -> Option<SystemTime> {
+        self.locked_until.filter(|until| *until > now)
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OutboxEntry {
+    pub phone: String,
+    pub otp: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct WebhookEvent {
+    pub event: String,
+    pub uid: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Tenant {
+    pub settings: TenantSettings,
+    pub users: Vec<User>,
+    pub outbox: Vec<OutboxEntry>,
+    pub webhooks: Vec<WebhookEvent>,
+}
+
+/// Identifiers for a new user, already normalized.
+#[derive(Debug, Clone, Default)]
+pub struct NewUser {
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub username: Option<String>,
+}
+
+impl Tenant {
+    pub fn new(settings: TenantSettings) -> Self {
+        Tenant {
+            settings,
+            users: Vec::new(),
+            outbox: Vec::new(),
+            webhooks: Vec::new(),
+        }
+    }
+
+    /// Index of the user whose `kind` identifier equals `value` (after normalization).
+    pub fn find(&self, kind: IdentifierKind, value: &str) -> Option<usize> {
+        let wanted = kind.normalize(value);
+        self.users
+            .iter()
+            .position(|u| u.identifier(kind) == Some(wanted.as_str()))
+    }
+
+    /// Index of the user matching `value` as an email, phone or username.
+    pub fn find_any(&self, value: &str) -> Option<usize> {
+        IdentifierKind::ALL
+            .into_iter()
+            .find_map(|kind| self.find(kind, value))
+    }
+
+    /// Index of an existing user sharing any identifier with `new`, or of a newly added one.
+    pub fn find_or_create(&mut self, new: NewUser) -> usize {
+        let existing = [
+            (IdentifierKind::Email, &new.email),
+            (IdentifierKind::Phone, &new.phone),
+            (IdentifierKind::Username, &new.username),
+        ]
+        .into_iter()
+        .find_map(|(kind, value)| value.as_deref().and_then(|v| self.find(kind, v)));
+        if let Some(index) = existing {
+            return index;
+        }
+        self.users.push(User {
+            uid: new_uid(),
+            email: new.email,
+            phone: new.phone,
+            username: new.username,
+            pin: None,
+            pin_changes: 0,
+            failed_attempts: 0,
+            locked_until: None,
+            otp: None,
+        });
+        self.users.len() - 1
+    }
+
+    /// Gives the user a fresh 6-digit OTP issued `age` ago; returns the code.
+    pub fn issue_otp(&mut self, index: usize, age: Duration) -> Option<String> {
+        let code = format!("{:06}", rand::thread_rng().gen_range(0..1_000_000));
+        let issued_at = SystemTime::now().checked_sub(age)?;
+        let user = self.users.get_mut(index)?;
+        user.otp = Some(Otp {
+            code: code.clone(),
+            issued_at,
+            used: false,
+        });
+        Some(code)
+    }
+}
+
+/// A LoginRadius-style uid: 32 lowercase hex digits.
+fn new_uid() -> String {
+    let bytes: [u8; 16] = rand::thread_rng().gen();
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A new random API key in GUID form (version 4 layout).
+pub fn new_api_key() -> String {
+    let mut b: [u8; 16] = rand::thread_rng().gen();
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..32]
+    )
+}
+
+/// Whether `key` has the GUID shape `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` (hex digits).
+pub fn is_guid(key: &str) -> bool {
+    let groups: Vec<&str> = key.split('-').collect();
+    groups.len() == 5
+        && groups
+            .iter()
+            .zip([8, 4, 4, 4, 12])
+            .all(|(g, len)| g.len() == len && g.chars().all(|c| c.is_ascii_hexdigit()))
+}
