@@ -10,6 +10,13 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # --mode no-install: wasm-pack must use the wasm-bindgen and wasm-opt on PATH, never download.
 wasm-pack --quiet build --target web --release --mode no-install --no-pack --out-dir pkg --out-name loginradius_pin_reset
 rm -f pkg/.gitignore pkg/README.md pkg/package.json
+
+# A CommonJS build of the same module for Node's require (Node 20 cannot require ESM).
+wasm-bindgen --target nodejs --out-dir pkg/node --out-name loginradius_pin_reset \
+  target/wasm32-unknown-unknown/release/loginradius_pin_reset.wasm
+wasm-opt -Oz pkg/node/loginradius_pin_reset_bg.wasm -o pkg/node/loginradius_pin_reset_bg.wasm
+printf '{ "type": "commonjs" }\n' > pkg/node/package.json
+
 cp npm/* pkg/
 cp src/wasm/types.d.ts pkg/types.d.ts
 

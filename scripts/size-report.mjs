@@ -22,7 +22,8 @@ for (const name of shipped) {
   console.log(`${name.padEnd(32)} ${kb(bytes.length)}  ${kb(gz)}`);
 }
 console.log(`${"total".padEnd(32)} ${kb(rawTotal)}  ${kb(gzTotal)}   (budget ${kb(BUDGET_GZ).trim()} gzipped)`);
-if (gzTotal > BUDGET_GZ) {
+// The build prints the sizes; the test run (--check) enforces the budget.
+if (process.argv.includes("--check") && gzTotal > BUDGET_GZ) {
   console.error(`size budget exceeded: ${gzTotal} > ${BUDGET_GZ} bytes gzipped`);
   process.exit(1);
 }

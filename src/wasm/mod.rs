@@ -20,7 +20,7 @@ const TYPES: &'static str = include_str!("types.d.ts");
 
 /// Resets a user's PIN with a one-time password. Resolves with `{ IsPosted: true }`; rejects
 /// with a `LoginRadiusError` for every other outcome.
-#[wasm_bindgen(js_name = resetPinWithOtp, unchecked_return_type = "ResetPinWithOtpResult")]
+#[wasm_bindgen(js_name = resetPinWithOtp, unchecked_return_type = "Promise<ResetPinWithOtpResult>")]
 pub async fn reset_pin_with_otp(
     #[wasm_bindgen(unchecked_param_type = "ResetPinWithOtpOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {

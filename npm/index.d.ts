@@ -1,0 +1,30 @@
+import type {
+  LoginRadiusError,
+  PreparedRequest,
+  ResetPinWithOtpOptions,
+  ResetPinWithOtpResult,
+  ValidationIssue,
+} from "./types.js";
+
+export type * from "./types.js";
+
+/** What `init` accepts: a URL or path of the `.wasm`, its bytes, a Response, or a compiled module. */
+export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+
+/**
+ * Loads the WebAssembly module. `resetPinWithOtp` calls it itself; call it once before the
+ * synchronous functions in browsers and workers. In Node the module is loaded on import.
+ */
+export function init(moduleOrPath?: InitInput | Promise<InitInput>): Promise<void>;
+
+/** Resets a user's PIN with a one-time password. Rejects with a `LoginRadiusError`. */
+export function resetPinWithOtp(options: ResetPinWithOtpOptions): Promise<ResetPinWithOtpResult>;
+
+/** Checks options by the same rules as `resetPinWithOtp`; `[]` when they are valid. */
+export function validateResetPinWithOtp(options: unknown): ValidationIssue[];
+
+/** The exact request `resetPinWithOtp` would send; throws a `LoginRadiusError` (kind "validation"). */
+export function buildResetPinWithOtpRequest(options: ResetPinWithOtpOptions): PreparedRequest;
+
+/** Whether `value` is a `LoginRadiusError`; works across bundle copies, unlike `instanceof`. */
+export function isLoginRadiusError(value: unknown): value is LoginRadiusError;

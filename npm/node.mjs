@@ -1,0 +1,10 @@
+// Node ESM entry: the same instance as the CommonJS one, so errors and state are shared.
+import lib from "./node.cjs";
+
+export const {
+  init,
+  resetPinWithOtp,
+  validateResetPinWithOtp,
+  buildResetPinWithOtpRequest,
+  isLoginRadiusError,
+} = lib;
