@@ -131,6 +131,8 @@ struct UserBody {
     pin: Option<String>,
     /// Only for `/__dev/otp`: how old the new OTP already is.
     age_secs: Option<u64>,
+    /// Only for `/__dev/otp`: the code to issue instead of 6 random digits.
+    otp: Option<String>,
 }
 
 impl UserBody {
@@ -229,7 +231,7 @@ async fn issue_otp(
     let tenant = tenant_mut(&mut store, &key)?;
     let index = tenant.find_or_create(identifiers);
     let otp = tenant
-        .issue_otp(index, age)
+        .issue_otp(index, age, body.otp.as_deref().filter(|c| !c.is_empty()))
         .ok_or_else(|| DevError::bad_request("ageSecs is too large"))?;
     let user = tenant
         .users

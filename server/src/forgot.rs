@@ -39,7 +39,7 @@ fn handle(state: &AppState, admitted: Admitted) -> Result<Response, ApiError> {
         .find(IdentifierKind::Phone, &phone)
         .ok_or_else(ApiError::user_not_found)?;
     let otp = tenant
-        .issue_otp(index, Duration::ZERO)
+        .issue_otp(index, Duration::ZERO, None)
         .ok_or_else(ApiError::internal)?;
     tenant.outbox.push(OutboxEntry {
         phone: IdentifierKind::Phone.normalize(&phone),

@@ -227,9 +227,12 @@ impl Tenant {
         self.users.len() - 1
     }
 
-    /// Gives the user a fresh 6-digit OTP issued `age` ago; returns the code.
-    pub fn issue_otp(&mut self, index: usize, age: Duration) -> Option<String> {
-        let code = format!("{:06}", rand::thread_rng().gen_range(0..1_000_000));
+    /// Gives the user a fresh OTP issued `age` ago (`code`, or 6 random digits); returns it.
+    pub fn issue_otp(&mut self, index: usize, age: Duration, code: Option<&str>) -> Option<String> {
+        let code = code.map_or_else(
+            || format!("{:06}", rand::thread_rng().gen_range(0..1_000_000)),
+            str::to_owned,
+        );
         let issued_at = SystemTime::now().checked_sub(age)?;
         let user = self.users.get_mut(index)?;
         user.otp = Some(Otp {
