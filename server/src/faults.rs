@@ -19,6 +19,8 @@ const DEFAULT_SLOW_MS: u64 = 3000;
 /// Size of the `big` fault's body.
 const BIG_BODY_BYTES: usize = 10 * 1024 * 1024;
 const BIG_CHUNK_BYTES: usize = 64 * 1024;
+/// How long `dropMidBody` waits between its first 20 bytes and dropping the connection.
+const DROP_PAUSE: Duration = Duration::from_millis(100);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FaultKind {
@@ -194,15 +196,21 @@ fn big_body() -> Body {
 }
 
 /// Promises 100 bytes, sends 20, then fails the body stream so hyper aborts the connection.
+/// The pause before the failure lets hyper flush the head and the first bytes to the client.
 fn drop_mid_body() -> Response {
-    let parts: Vec<Result<Bytes, std::io::Error>> = vec![
-        Ok(Bytes::from_static(b"{\"IsPosted\":true,\"Pa")),
-        Err(std::io::Error::new(
-            std::io::ErrorKind::ConnectionAborted,
-            "dropMidBody fault",
-        )),
-    ];
-    let mut response = json_response(StatusCode::OK, Body::from_stream(stream::iter(parts)));
+    let parts = stream::unfold(0u8, |step| async move {
+        match step {
+            0 => Some((Ok(Bytes::from_static(b"{\"IsPosted\":true,\"Pa")), 1)),
+            1 => {
+                tokio::time::sleep(DROP_PAUSE).await;
+                let error =
+                    std::io::Error::new(std::io::ErrorKind::ConnectionAborted, "dropMidBody fault");
+                Some((Err(error), 2))
+            }
+            _ => None,
+        }
+    });
+    let mut response = json_response(StatusCode::OK, Body::from_stream(parts));
     response
         .headers_mut()
         .insert(header::CONTENT_LENGTH, HeaderValue::from(100u32));

@@ -35,7 +35,9 @@ async fn malformed_apikey_is_920_and_unknown_is_901() {
 async fn trial_expired_is_6003() {
     let mock = start().await;
     let key = mock.tenant(json!({ "trialExpired": true })).await;
-    let r = mock.reset("email", &format!("apikey={key}"), json!({})).await;
+    let r = mock
+        .reset("email", &format!("apikey={key}"), json!({}))
+        .await;
     let body = expect_error(r, 403, 6003).await;
     assert_eq!(body["Message"], "Trial plan expired");
     assert_eq!(
@@ -48,7 +50,9 @@ async fn trial_expired_is_6003() {
 async fn auth_failure_is_1409_in_camel_case() {
     let mock = start().await;
     let key = mock.tenant(json!({ "authFailure": true })).await;
-    let r = mock.reset("email", &format!("apikey={key}"), json!({})).await;
+    let r = mock
+        .reset("email", &format!("apikey={key}"), json!({}))
+        .await;
     let (status, body) = status_json(r).await;
     assert_eq!(status.as_u16(), 401);
     assert_eq!(
@@ -94,7 +98,16 @@ async fn empty_or_non_object_body_is_1079() {
     let mock = start().await;
     let key = mock.tenant(json!({})).await;
     let url = mock.reset_url("email", &format!("apikey={key}"));
-    for body in ["", "   ", "[]", "\"text\"", "42", "null", "{not json", "{\"otp\":"] {
+    for body in [
+        "",
+        "   ",
+        "[]",
+        "\"text\"",
+        "42",
+        "null",
+        "{not json",
+        "{\"otp\":",
+    ] {
         let r = mock
             .client
             .put(&url)
@@ -461,7 +474,12 @@ async fn seed_curl_example_succeeds() {
 async fn every_seed_type_is_accepted() {
     let mock = start().await;
     let key = mock.tenant(json!({})).await;
-    for segment in ["otp", "backupcode", "googleauthenticatorcode", "authenticatorcode"] {
+    for segment in [
+        "otp",
+        "backupcode",
+        "googleauthenticatorcode",
+        "authenticatorcode",
+    ] {
         let otp = mock.otp(&key, json!({ "email": "s@x.io" })).await;
         let r = mock
             .reset(
@@ -585,9 +603,7 @@ async fn garbage_never_panics_the_server() {
     // Odd query strings too.
     let r = mock
         .client
-        .put(mock.url(
-            "/identity/v2/auth/pin/reset/otp/email?apikey=%ZZ&&=&%%%&apikey",
-        ))
+        .put(mock.url("/identity/v2/auth/pin/reset/otp/email?apikey=%ZZ&&=&%%%&apikey"))
         .json(&json!({}))
         .send()
         .await

@@ -70,7 +70,9 @@ impl Mock {
 
     /// Issues an OTP for the user named in `body` (created if missing); returns the code.
     pub async fn otp(&self, key: &str, body: Value) -> String {
-        let body = self.dev_post(&format!("/__dev/otp?apikey={key}"), body).await;
+        let body = self
+            .dev_post(&format!("/__dev/otp?apikey={key}"), body)
+            .await;
         body["otp"].as_str().expect("otp").to_owned()
     }
 
