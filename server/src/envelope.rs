@@ -276,3 +276,34 @@ pub fn too_many_requests(retry_after_secs: u32) -> Response {
 pub fn posted() -> Response {
     Json(json!({ "IsPosted": true })).into_response()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_names_every_field() {
+        assert_eq!(
+            ApiError::missing(&["otp"]).description,
+            "The otp is a required parameter."
+        );
+        assert_eq!(
+            ApiError::missing(&["otp", "pin"]).description,
+            "The otp, pin are required parameters."
+        );
+    }
+
+    #[test]
+    fn casings() {
+        let lower = ApiError::invalid_captcha().body();
+        assert_eq!(lower["errorcode"], 982);
+        let camel = ApiError::auth_failure().body();
+        assert_eq!(camel["errorCode"], 1409);
+        let pascal = ApiError::locked("2018-10-11T21:40:44.875Z").body();
+        assert_eq!(
+            pascal["Data"]["LoginLockedTimeout"],
+            "2018-10-11T21:40:44.875Z"
+        );
+        assert_eq!(pascal["IsProviderError"], false);
+    }
+}

@@ -59,3 +59,35 @@ pub fn parse_bool(value: &str) -> Option<bool> {
         None
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn query_names_ignore_case() {
+        let q = Query::parse(Some("ApiKey=k&g-recaptcha-response=a%20b&empty="));
+        assert_eq!(q.api_key(), Some("k"));
+        assert_eq!(q.get("G-RECAPTCHA-RESPONSE"), Some("a b"));
+        assert_eq!(q.non_empty("empty"), None);
+        assert_eq!(Query::parse(None).api_key(), None);
+    }
+
+    #[test]
+    fn body_fields_ignore_case_and_skip_empty() {
+        let body = json!({ "OTP": 123456, "Pin": "", "UserName": "x", "email": null });
+        let map = body.as_object().cloned().unwrap_or_default();
+        assert_eq!(body_text(&map, "otp").as_deref(), Some("123456"));
+        assert_eq!(body_text(&map, "pin"), None);
+        assert_eq!(body_text(&map, "username").as_deref(), Some("x"));
+        assert_eq!(body_text(&map, "email"), None);
+    }
+
+    #[test]
+    fn booleans() {
+        assert_eq!(parse_bool("TRUE"), Some(true));
+        assert_eq!(parse_bool("False"), Some(false));
+        assert_eq!(parse_bool("1"), None);
+    }
+}

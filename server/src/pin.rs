@@ -62,3 +62,26 @@ fn field_error(error_message: String) -> FieldError {
         error_message,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+
+    #[test]
+    fn hash_is_salted_and_verifies() {
+        let a = PinHash::new("1234");
+        let b = PinHash::new("1234");
+        assert_ne!(a, b);
+        assert!(a.matches("1234") && !a.matches("12345"));
+    }
+
+    #[test]
+    fn default_policy_is_4_to_12_digits() {
+        let settings = TenantSettings::from_config(&Config::default());
+        assert!(policy_errors("1234", &settings).is_empty());
+        assert!(policy_errors("123456789012", &settings).is_empty());
+        assert_eq!(policy_errors("123", &settings).len(), 1);
+        assert_eq!(policy_errors("12a", &settings).len(), 2);
+    }
+}

@@ -275,3 +275,37 @@ pub fn is_guid(key: &str) -> bool {
             .zip([8, 4, 4, 4, 12])
             .all(|(g, len)| g.len() == len && g.chars().all(|c| c.is_ascii_hexdigit()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn guid_shape() {
+        assert!(is_guid("4f4b8c6e-2f1a-4c3d-9b8e-7a6d5c4b3a21"));
+        assert!(is_guid("4F4B8C6E-2F1A-4C3D-9B8E-7A6D5C4B3A21"));
+        assert!(is_guid(&new_api_key()));
+        for bad in [
+            "",
+            "4f4b8c6e2f1a4c3d9b8e7a6d5c4b3a21",
+            "4f4b8c6e-2f1a-4c3d-9b8e-7a6d5c4b3a2g",
+            "-----",
+        ] {
+            assert!(!is_guid(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn identifiers_match_by_kind() {
+        let mut tenant = Tenant::new(TenantSettings::from_config(&Config::default()));
+        let i = tenant.find_or_create(NewUser {
+            email: Some("a@b.co".into()),
+            username: Some("joe".into()),
+            ..NewUser::default()
+        });
+        assert_eq!(tenant.find(IdentifierKind::Email, " A@B.CO "), Some(i));
+        assert_eq!(tenant.find(IdentifierKind::Username, "JOE"), Some(i));
+        assert_eq!(tenant.find(IdentifierKind::Phone, "joe"), None);
+        assert_eq!(tenant.find_any("Joe"), Some(i));
+    }
+}
