@@ -534,10 +534,11 @@ fn check_api_key(s: &str) -> Result<String, &'static str> {
 fn check_otp(s: &str) -> Result<String, &'static str> {
     if s.is_empty() {
         Err("must not be empty")
+    } else if !s.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        // Checked before the length, which counts bytes: only right once the text is ASCII.
+        Err("must contain only ASCII letters and digits")
     } else if s.len() > 32 {
         Err("must be at most 32 characters")
-    } else if !s.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        Err("must contain only ASCII letters and digits")
     } else {
         Ok(s.to_string())
     }
