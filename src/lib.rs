@@ -16,7 +16,7 @@ pub mod secret;
 mod text;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use error::{ErrorKind, Issue, LoginRadiusError};
 pub use options::{validate, Identifier, PathType, RawOptions, RawValue, ResetPinOptions};
