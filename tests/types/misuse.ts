@@ -1,0 +1,38 @@
+// Each line below is a mistake the published types must reject: `@ts-expect-error` makes tsc
+// fail if any of them compiles.
+import {
+  buildResetPinWithOtpRequest,
+  resetPinWithOtp,
+  type LoginRadiusError,
+  type ResetPinWithOtpOptions,
+} from "loginradius-pin-reset";
+
+const apiKey = "4f4b8c6e-2f1a-4c3d-9b8e-7a6d5c4b3a21";
+
+export async function mistakes(error: LoginRadiusError): Promise<void> {
+  // @ts-expect-error no identifier
+  await resetPinWithOtp({ apiKey, otp: "1", pin: "1" });
+  // @ts-expect-error two identifiers
+  await resetPinWithOtp({ apiKey, otp: "1", pin: "1", email: "a@b.co", phone: "+15551234567" });
+  // @ts-expect-error a typo in an option name
+  await resetPinWithOtp({ apiKey, otp: "1", pin: "1", phoneNumber: "+15551234567" });
+  // @ts-expect-error the PIN as a number
+  await resetPinWithOtp({ apiKey, otp: "1", pin: 7890, username: "johndoe" });
+  // @ts-expect-error a type the API does not know
+  await resetPinWithOtp({ apiKey, otp: "1", pin: "1", username: "johndoe", type: "sms" });
+  // @ts-expect-error preventWebhook is a boolean, not a string
+  await resetPinWithOtp({ apiKey, otp: "1", pin: "1", username: "johndoe", preventWebhook: "true" });
+  // @ts-expect-error apiKey is required
+  await resetPinWithOtp({ otp: "1", pin: "1", username: "johndoe" });
+  // @ts-expect-error the result is not a string
+  const s: string = await resetPinWithOtp({ apiKey, otp: "1", pin: "1", username: "johndoe" });
+  // @ts-expect-error kinds are a closed set
+  const k: typeof error.kind = "unknown";
+  // @ts-expect-error the request method is always PUT
+  const m: "POST" = buildResetPinWithOtpRequest({ apiKey, otp: "1", pin: "1", username: "x" }).method;
+  // @ts-expect-error options are an object
+  buildResetPinWithOtpRequest("apiKey=...");
+  // @ts-expect-error signal must be an AbortSignal
+  const o: ResetPinWithOtpOptions = { apiKey, otp: "1", pin: "1", username: "x", signal: true };
+  void s, k, m, o;
+}

@@ -1,0 +1,83 @@
+// Correct use of the published types, in strict mode: this file must compile.
+import {
+  buildResetPinWithOtpRequest,
+  init,
+  isLoginRadiusError,
+  resetPinWithOtp,
+  validateResetPinWithOtp,
+  type LoginRadiusError,
+  type PreparedRequest,
+  type ResetPinWithOtpOptions,
+  type ResetPinWithOtpResult,
+  type ValidationIssue,
+} from "loginradius-pin-reset";
+
+const apiKey = "4f4b8c6e-2f1a-4c3d-9b8e-7a6d5c4b3a21";
+
+export async function resetByPhone(controller: AbortController): Promise<string> {
+  await init();
+  const options: ResetPinWithOtpOptions = {
+    apiKey,
+    otp: "123456",
+    pin: "7890",
+    phone: "+919876543210",
+    timeoutMs: 10_000,
+    signal: controller.signal,
+    preventWebhook: true,
+  };
+  try {
+    const result: ResetPinWithOtpResult = await resetPinWithOtp(options);
+    const posted: true = result.IsPosted;
+    return posted ? "done" : "impossible";
+  } catch (error: unknown) {
+    if (!isLoginRadiusError(error)) throw error;
+    return explain(error);
+  }
+}
+
+// Narrowing on `kind` is exhaustive: adding a kind would make `never` fail to compile.
+function explain(error: LoginRadiusError): string {
+  switch (error.kind) {
+    case "validation":
+      return error.issues.map((i: ValidationIssue) => `${i.field}: ${i.message}`).join("\n");
+    case "api":
+      return `${error.status} ${error.errorCode ?? "-"} ${error.description ?? error.message}`;
+    case "network":
+    case "timeout":
+    case "aborted":
+    case "invalid_response":
+      return error.message;
+    default: {
+      const unreachable: never = error.kind;
+      return unreachable;
+    }
+  }
+}
+
+export function preview(): PreparedRequest {
+  const issues: ValidationIssue[] = validateResetPinWithOtp({ anything: 1 });
+  const request = buildResetPinWithOtpRequest({
+    apiKey,
+    otp: "123456",
+    pin: "7890",
+    username: "johndoe",
+    type: "otp",
+    xPreventWebhook: true,
+    gRecaptchaResponse: "token",
+    qqCaptchaTicket: "t",
+    qqCaptchaRandstr: "r",
+    baseUrl: "http://localhost:8080",
+  });
+  const method: "PUT" = request.method;
+  const contentType: "application/json" = request.headers["Content-Type"];
+  void issues, method, contentType;
+  return request;
+}
+
+export const customFetch: ResetPinWithOtpOptions = {
+  apiKey,
+  otp: "1",
+  pin: "1",
+  email: "a@example.com",
+  fetch: (input, init) => fetch(input, init),
+};
