@@ -3,6 +3,7 @@
 use std::time::Duration;
 
 use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
 use axum::extract::{RawQuery, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
@@ -17,8 +18,10 @@ pub async fn forgot(
     State(state): State<AppState>,
     RawQuery(raw_query): RawQuery,
     headers: HeaderMap,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Response {
+    // An unreadable or oversized body (over 2 MB) is answered like an invalid one: 1079.
+    let body = body.unwrap_or_default();
     let query = Query::parse(raw_query.as_deref());
     match admit(&state, &query, &headers, &body) {
         Ok(admitted) => match handle(&state, admitted) {

@@ -3,6 +3,7 @@
 use std::time::{Duration, SystemTime};
 
 use axum::body::Bytes;
+use axum::extract::rejection::{BytesRejection, PathRejection};
 use axum::extract::{Path, RawQuery, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
@@ -66,11 +67,13 @@ struct ResetRequest {
 
 pub async fn reset(
     State(state): State<AppState>,
-    Path(segment): Path<String>,
+    segment: Result<Path<String>, PathRejection>,
     RawQuery(raw_query): RawQuery,
     headers: HeaderMap,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Response {
+    // A segment that is not valid UTF-8 is just another unknown type.
+    let segment = segment.map(|Path(s)| s).unwrap_or_default();
     let Some(path_type) = PathType::parse(&segment) else {
         return ApiError::not_found().into_response();
     };
@@ -83,6 +86,8 @@ pub async fn reset(
         }
     }
 
+    // An unreadable or oversized body (over 2 MB) is answered like an invalid one: 1079.
+    let body = body.unwrap_or_default();
     let admitted = match admit(&state, &query, &headers, &body) {
         Ok(admitted) => admitted,
         Err(rejected) => return rejected.into_response(),
