@@ -27,8 +27,8 @@ after(async () => {
  * Opens the demo on a fresh tenant, runs `body`, then asserts the console stayed clean apart from
  * the messages `allowConsole` expects. The page is closed whatever happens.
  */
-async function withDemo(body, { allowConsole, viewport } = {}) {
-  const demo = await harness.openDemo({ viewport });
+async function withDemo(body, { allowConsole, viewport, tenantSettings } = {}) {
+  const demo = await harness.openDemo({ viewport, tenantSettings });
   try {
     await body(demo);
     assert.deepEqual(await demo.consoleProblems(allowConsole), [], "console problems");
@@ -140,6 +140,22 @@ describe("demo page", () => {
         assert.equal((await harness.dev.checkPin(apiKey, email, "1111")).matches, true);
       },
       { allowConsole: failedResetResponse(403) },
+    );
+  });
+
+  test("api: a lockout (1198) says until when to wait", async () => {
+    await withDemo(
+      async ({ page, apiKey }) => {
+        const { email } = await seedUser(apiKey, "locked@example.com", "314159");
+        await fillForm(page, { email, otp: "271828", pin: "4821" });
+        await submitAndWait(page);
+        await expectErrorKind(page, "api");
+        assert.equal(await text(page, "error-errorCode"), "1198");
+        assert.match(await text(page, "error-data"), /LoginLockedTimeout/);
+        assert.match(await text(page, "next-step"), /locked this account\. Wait until /);
+      },
+      // The first wrong code locks the user, so one submit shows the lockout.
+      { allowConsole: failedResetResponse(403), tenantSettings: { maxOtpAttempts: 1 } },
     );
   });
 

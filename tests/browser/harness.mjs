@@ -126,7 +126,7 @@ function devApi(baseUrl) {
     return data;
   }
   return {
-    createTenant: async () => (await call("POST", "tenants", { body: {} })).apiKey,
+    createTenant: async (settings = {}) => (await call("POST", "tenants", { body: settings })).apiKey,
     createUser: (apiKey, user) => call("POST", "users", { apiKey, body: user }),
     issueOtp: (apiKey, identifier) => call("POST", "otp", { apiKey, body: identifier }),
     armFault: (apiKey, fault) => call("POST", "faults", { apiKey, body: fault }),
@@ -146,7 +146,7 @@ function recordCspViolations() {
   });
 }
 
-async function openDemo(context, url, dev, { viewport } = {}) {
+async function openDemo(context, url, dev, { viewport, tenantSettings } = {}) {
   const page = await context.newPage();
   if (viewport) await page.setViewportSize(viewport);
   const consoleMessages = [];
@@ -157,7 +157,7 @@ async function openDemo(context, url, dev, { viewport } = {}) {
   page.on("pageerror", (error) => pageErrors.push(error));
   await page.addInitScript(recordCspViolations);
 
-  const apiKey = await dev.createTenant();
+  const apiKey = await dev.createTenant(tenantSettings);
   await page.goto(url);
   await page.locator("[data-testid=load-status][data-state=ready]").waitFor();
   await page.getByTestId("apiKey").fill(apiKey);
