@@ -355,12 +355,12 @@ fn suggest(key: &str) -> Option<&'static str> {
     let folded: String = key
         .chars()
         .filter(|c| *c != '_' && *c != '-')
-        .flat_map(char::to_lowercase)
+        .map(|c| c.to_ascii_lowercase())
         .collect();
     if folded.is_empty() {
         return None;
     }
-    let lower = |name: &&str| name.to_lowercase();
+    let lower = |name: &&str| name.to_ascii_lowercase();
     OPTION_NAMES
         .iter()
         .find(|name| lower(name) == folded)
@@ -582,7 +582,8 @@ fn check_email(s: &str) -> Result<String, &'static str> {
                 && label.chars().count() <= 63
                 && !label.starts_with('-')
                 && !label.ends_with('-')
-                && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+                // Non-ASCII letters are allowed (internationalised domains); ASCII is strict.
+                && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || !c.is_ascii())
         });
     if local_ok && labels_ok {
         Ok(s.to_string())
