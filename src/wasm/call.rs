@@ -3,7 +3,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use js_sys::{Function, JsString, Object, Promise, Reflect};
+use js_sys::{Array, Function, JsString, Object, Promise, Reflect};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -31,7 +31,7 @@ pub(crate) async fn send(
         .map_err(|_| network_error("this environment has no AbortController"))?;
     let watch = Watch::start(&controller, timeout_ms, signal);
 
-    let result = exchange(request, &controller, given.fetch.as_ref()).await;
+    let result = exchange(request, &controller, &watch.stopped, given.fetch.as_ref()).await;
     let timed_out = watch.timed_out.get();
     drop(watch); // clear the timer and the listener before anything else happens
     match result {
@@ -56,8 +56,12 @@ enum Failure {
 async fn exchange(
     request: &PreparedRequest,
     controller: &AbortController,
+    stopped: &Promise,
     custom_fetch: Option<&Function>,
 ) -> Result<Outcome, Failure> {
+    // Each wait also ends when the call is stopped: a custom fetch (or a body stream) that
+    // ignores the abort signal must not keep the call pending past the timeout or the abort.
+    let until_stopped = |pending: &Promise| Promise::race(&Array::of2(pending, stopped));
     let init = request_init(request, controller);
     let pending = match custom_fetch {
         Some(fetch) => fetch
@@ -65,7 +69,8 @@ async fn exchange(
             .map(|returned| Promise::resolve(&returned)),
         None => global_fetch(&request.url, &init),
     };
-    let response = JsFuture::from(pending.map_err(|e| Failure::Network(describe(&e)))?)
+    let pending = pending.map_err(|e| Failure::Network(describe(&e)))?;
+    let response = JsFuture::from(until_stopped(&pending))
         .await
         .map_err(|e| Failure::Network(describe(&e)))?;
 
@@ -97,7 +102,7 @@ async fn exchange(
     let text = response
         .text()
         .map_err(|e| Failure::Network(describe(&e)))?;
-    let text = JsFuture::from(text)
+    let text = JsFuture::from(until_stopped(&text))
         .await
         .map_err(|e| Failure::Network(describe(&e)))?;
     let text: JsString = text
@@ -139,6 +144,8 @@ fn request_init(request: &PreparedRequest, controller: &AbortController) -> JsVa
 /// The timer and the listener on the caller's signal; both removed when dropped.
 struct Watch {
     timed_out: Rc<Cell<bool>>,
+    /// Rejects when the timer fires or the caller aborts; never settles otherwise.
+    stopped: Promise,
     timer: JsValue,
     _on_timeout: Closure<dyn FnMut()>,
     caller: Option<(EventTarget, Closure<dyn FnMut()>)>,
@@ -147,18 +154,30 @@ struct Watch {
 impl Watch {
     fn start(controller: &AbortController, timeout_ms: u32, signal: Option<&JsValue>) -> Watch {
         let timed_out = Rc::new(Cell::new(false));
+        let mut stop = None;
+        let stopped = Promise::new(&mut |_resolve, reject| stop = Some(reject));
+        // The executor runs synchronously, so `stop` is always set; `Option` keeps it panic-free.
+        let reject = move |stop: &Option<Function>| {
+            if let Some(stop) = stop {
+                let _ = stop.call0(&JsValue::UNDEFINED);
+            }
+        };
         let on_timeout = {
-            let (flag, controller) = (timed_out.clone(), controller.clone());
+            let (flag, controller, stop) = (timed_out.clone(), controller.clone(), stop.clone());
             Closure::<dyn FnMut()>::new(move || {
                 flag.set(true);
                 controller.abort();
+                reject(&stop);
             })
         };
         let timer = set_timeout(on_timeout.as_ref().unchecked_ref(), timeout_ms);
         let caller = signal.and_then(|signal| {
             let target: EventTarget = signal.clone().unchecked_into();
             let controller = controller.clone();
-            let on_abort = Closure::<dyn FnMut()>::new(move || controller.abort());
+            let on_abort = Closure::<dyn FnMut()>::new(move || {
+                controller.abort();
+                reject(&stop);
+            });
             target
                 .add_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref())
                 .ok()
@@ -166,6 +185,7 @@ impl Watch {
         });
         Watch {
             timed_out,
+            stopped,
             timer,
             _on_timeout: on_timeout,
             caller,
