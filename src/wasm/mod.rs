@@ -66,3 +66,8 @@ pub fn is_login_radius_error(
 ) -> bool {
     js_values::is_login_radius_error(&value)
 }
+
+// See the `talc` entry in Cargo.toml for why the allocator is not the default dlmalloc.
+#[cfg(not(target_feature = "atomics"))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
