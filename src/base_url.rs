@@ -44,6 +44,13 @@ pub fn check(url: &str) -> Result<String, &'static str> {
     if !path.bytes().all(is_path_byte) {
         return Err("has a path with characters that must be percent-encoded");
     }
+    // URL parsers resolve `.` and `..` (also as %2e), which would move the endpoint elsewhere.
+    if path.split('/').any(|segment| {
+        let dots = segment.to_ascii_lowercase().replace("%2e", ".");
+        dots == "." || dots == ".."
+    }) {
+        return Err("must not contain . or .. path segments");
+    }
     let mut normalised = String::from(if secure { "https://" } else { "http://" });
     normalised.push_str(authority);
     normalised.push_str(path.trim_end_matches('/'));
@@ -69,11 +76,8 @@ fn check_authority(authority: &str) -> Result<&str, &'static str> {
         let end = authority.find(']').ok_or(BAD_HOST)?;
         let host = authority.get(..=end).ok_or(BAD_HOST)?;
         let inner = host.get(1..end).unwrap_or("");
-        if inner.is_empty()
-            || !inner
-                .bytes()
-                .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.')
-        {
+        // URL parsers (fetch, the url crate) refuse an IPv6 literal that is not a real address.
+        if inner.parse::<core::net::Ipv6Addr>().is_err() {
             return Err(BAD_HOST);
         }
         let after = authority.get(end + 1..).unwrap_or("");
@@ -98,7 +102,9 @@ fn check_authority(authority: &str) -> Result<&str, &'static str> {
                         .bytes()
                         .all(|b| b.is_ascii_alphanumeric() || b == b'-')
             });
-        if !labels_ok {
+        // A host whose last label is a number is read as IPv4 by URL parsers; accept only the
+        // plain dotted-decimal form, which every parser reads the same way.
+        if !labels_ok || (ends_in_number(host) && !is_dotted_decimal(host)) {
             return Err(BAD_HOST);
         }
     }
@@ -112,6 +118,29 @@ fn check_authority(authority: &str) -> Result<&str, &'static str> {
         }
     }
     Ok(host)
+}
+
+/// The WHATWG "ends in a number" test: the last label is decimal digits or `0x` hex.
+fn ends_in_number(host: &str) -> bool {
+    let last = host.rsplit('.').next().unwrap_or("");
+    let hex = last
+        .get(..2)
+        .filter(|p| p.eq_ignore_ascii_case("0x"))
+        .and_then(|_| last.get(2..))
+        .is_some_and(|rest| rest.bytes().all(|b| b.is_ascii_hexdigit()));
+    hex || (!last.is_empty() && last.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Exactly four decimal octets from 0 to 255, without leading zeros (which mean octal).
+fn is_dotted_decimal(host: &str) -> bool {
+    let octets: Vec<&str> = host.split('.').collect();
+    octets.len() == 4
+        && octets.iter().all(|o| {
+            !o.is_empty()
+                && o.len() <= 3
+                && (*o == "0" || !o.starts_with('0'))
+                && o.parse::<u8>().is_ok()
+        })
 }
 
 fn is_loopback(host: &str) -> bool {
@@ -203,6 +232,16 @@ mod tests {
             "https://exämple.com",
             "https://example.com/a b",
             "https://example.com/\"",
+            "https://a.0",
+            "https://4294967296",
+            "https://0x7f.0.0.1",
+            "https://127.0.0.08",
+            "https://1.2.3.256",
+            "https://[1]",
+            "https://[1:2:3:4:5:6:7:8:9]",
+            "https://example.com/a/../b",
+            "https://example.com/%2E%2e",
+            "https://example.com/.",
         ] {
             assert!(check(bad).is_err(), "{bad:?} was accepted");
         }

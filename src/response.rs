@@ -66,6 +66,7 @@ fn api_error(status: u16, body: &Value) -> Option<LoginRadiusError> {
             m
         }
         _ => description
+            .filter(|d| !d.trim().is_empty())
             .unwrap_or("LoginRadius reported an error")
             .to_string(),
     };

@@ -1152,3 +1152,51 @@ fn debug_of_validated_options_hides_secrets() {
     assert_eq!(format!("{}", opts.otp), "***");
     assert!(!format!("{}", opts.api_key).contains(KEY));
 }
+
+#[test]
+fn base_url_rejects_hosts_and_paths_url_parsers_would_change_or_refuse() {
+    // found by the properties: these used to pass validation, then fail to parse or
+    // send the request to another path
+    let host = "must name a host, like https://api.loginradius.com";
+    let dots = "must not contain . or .. path segments";
+    for (bad, msg) in [
+        ("https://a.0", host),
+        ("https://example.123", host),
+        ("https://a.0x1f", host),
+        ("https://4294967296", host),
+        ("https://1.2.3", host),
+        ("https://256.1.1.1", host),
+        ("https://08.1.1.1", host),
+        ("http://127.0.0.01", host),
+        ("https://[1]", host),
+        ("https://[::1::2]", host),
+        ("https://example.com/a/../b", dots),
+        ("https://example.com/..", dots),
+        ("https://example.com/./x", dots),
+        ("https://example.com/%2e%2E/x", dots),
+        ("https://example.com/.%2e", dots),
+    ] {
+        assert_eq!(
+            one_issue(&with("baseUrl", s(bad))),
+            Issue::new("baseUrl", msg),
+            "{bad:?}"
+        );
+    }
+    for ok in [
+        "https://1.2.3.4",
+        "https://0.0.0.0",
+        "https://a.b1",
+        "https://example.com/.well-known/x",
+        "https://example.com/a..b/...",
+        "https://[::ffff:1.2.3.4]",
+        "http://[0:0:0:0:0:0:0:1]",
+    ] {
+        let raw = with("baseUrl", s(ok));
+        if ok == "http://[0:0:0:0:0:0:0:1]" {
+            // a loopback address, but not in the one spelling http is allowed for
+            assert_eq!(fields(&raw), ["baseUrl"]);
+        } else {
+            assert_ok(&raw);
+        }
+    }
+}

@@ -10,18 +10,19 @@ fn failure(status: u16, retry_after: Option<&str>, body: &str) -> LoginRadiusErr
     }
 }
 
-/// The fields every test asserts, in one comparable tuple.
-fn summary(
-    e: &LoginRadiusError,
-) -> (
+/// The fields every test asserts, in one comparable tuple:
+/// kind, status, error_code, description, issues, message, retry_after.
+type Summary<'a> = (
     ErrorKind,
     u16,
     Option<i64>,
-    Option<&str>,
-    &[Issue],
-    &str,
+    Option<&'a str>,
+    &'a [Issue],
+    &'a str,
     Option<u32>,
-) {
+);
+
+fn summary(e: &LoginRadiusError) -> Summary<'_> {
     (
         e.kind,
         e.status,
@@ -532,4 +533,22 @@ fn duplicate_keys_last_one_wins_like_json_parse() {
     }
     let e = failure(200, None, r#"{"IsPosted":true,"IsPosted":false}"#);
     assert_eq!(e.message, NOT_CONFIRMED);
+}
+
+#[test]
+fn empty_message_and_description_still_give_a_message() {
+    // found by the classify property: the message used to be empty
+    let e = failure(300, None, r#"{"X":-1,"Message":"","Description":""}"#);
+    assert_eq!(
+        summary(&e),
+        (
+            ErrorKind::Api,
+            300,
+            None,
+            Some(""),
+            &[][..],
+            "LoginRadius reported an error",
+            None
+        )
+    );
 }
