@@ -1,10 +1,11 @@
 # Sourced by the scripts: starts the release mock server on a free port and stops it again.
-# After start_mock, MOCK_URL holds its address and MOCK_PID its process id.
+# After start_mock, MOCK_URL holds its address and MOCK_PID its process id. LOGINRADIUS_MOCK_BIN
+# overrides the binary (default target/release/loginradius-mock).
 
 start_mock() {
   local log
   log=$(mktemp)
-  target/release/loginradius-mock --port 0 "$@" >"$log" 2>&1 &
+  "${LOGINRADIUS_MOCK_BIN:-target/release/loginradius-mock}" --port 0 "$@" >"$log" 2>&1 &
   MOCK_PID=$!
   for _ in $(seq 1 100); do
     MOCK_URL=$(sed -n 's/^loginradius-mock listening on \(http:[^ ]*\).*/\1/p' "$log")

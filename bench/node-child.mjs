@@ -1,0 +1,80 @@
+// One Node measurement in a fresh process: node [--expose-gc] bench/node-child.mjs MODE CONFIG.json
+// Prints one JSON line. MODE: cold-ours | cold-baseline | percall | cpu | memory-ours | memory-baseline.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const t0 = performance.now();
+
+// Time the wasm compile and instantiate, and keep the instance to read its memory.
+let compileMs = 0;
+let instantiateMs = 0;
+let wasmExports;
+const timed = (Target, add) =>
+  new Proxy(Target, {
+    construct(target, args) {
+      const start = performance.now();
+      const result = Reflect.construct(target, args);
+      add(performance.now() - start, result);
+      return result;
+    },
+  });
+WebAssembly.Module = timed(WebAssembly.Module, (ms) => (compileMs += ms));
+WebAssembly.Instance = timed(WebAssembly.Instance, (ms, instance) => {
+  instantiateMs += ms;
+  wasmExports = instance.exports;
+});
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const [mode, configPath] = process.argv.slice(2);
+const config = JSON.parse(readFileSync(configPath, "utf8"));
+const pkgEntry = pathToFileURL(path.join(config.pkgDir, "node.mjs")).href;
+const baselineEntry = pathToFileURL(path.join(here, "baseline.mjs")).href;
+const print = (value) => process.stdout.write(JSON.stringify(value) + "\n");
+
+async function loadLibs() {
+  const ours = await import(pkgEntry);
+  const base = await import(baselineEntry);
+  return {
+    ours: { reset: ours.resetPinWithOtp, build: ours.buildResetPinWithOtpRequest, validate: ours.validateResetPinWithOtp },
+    baseline: { reset: base.resetBaseline, build: base.buildBaselineRequest },
+  };
+}
+
+function heapUsed() {
+  global.gc?.();
+  global.gc?.();
+  return process.memoryUsage().heapUsed;
+}
+
+if (mode === "cold-ours" || mode === "cold-baseline") {
+  const ours = mode === "cold-ours";
+  const mod = await import(ours ? pkgEntry : baselineEntry);
+  const t1 = performance.now();
+  await mod.init();
+  const t2 = performance.now();
+  const result = await (ours ? mod.resetPinWithOtp : mod.resetBaseline)(config.options);
+  const t3 = performance.now();
+  if (result.IsPosted !== true) throw new Error("cold call failed");
+  print({ importMs: t1 - t0, initMs: t2 - t1, firstCallMs: t3 - t2, totalMs: t3 - t0, compileMs, instantiateMs });
+} else if (mode === "percall") {
+  const { perCall } = await import("./tasks.mjs");
+  print(await perCall(await loadLibs(), config.rounds));
+} else if (mode === "cpu") {
+  const { cpu } = await import("./tasks.mjs");
+  const libs = await loadLibs();
+  print(cpu(libs.ours, libs.baseline, config.options, config.iterations, config.samples));
+} else if (mode === "memory-ours" || mode === "memory-baseline") {
+  const { memoryMix } = await import("./tasks.mjs");
+  const libs = await loadLibs();
+  const lib = libs[mode === "memory-ours" ? "ours" : "baseline"];
+  // Let both modules finish loading before the first reading.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const points = [{ calls: 0, wasmBytes: wasmExports.memory.buffer.byteLength, heapBytes: heapUsed() }];
+  const tally = await memoryMix(lib.reset, config.base, config.successUsers, config.count, config.at, async (i) => {
+    points.push({ calls: i, wasmBytes: wasmExports.memory.buffer.byteLength, heapBytes: heapUsed() });
+  });
+  print({ points, tally });
+} else {
+  throw new Error(`unknown mode ${mode}`);
+}
