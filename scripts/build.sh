@@ -16,8 +16,19 @@ wasm-bindgen --target nodejs --out-dir pkg/node --out-name loginradius_pin_reset
   target/wasm32-unknown-unknown/release/loginradius_pin_reset.wasm
 wasm-opt -Oz pkg/node/loginradius_pin_reset_bg.wasm -o pkg/node/loginradius_pin_reset_bg.wasm
 printf '{ "type": "commonjs" }\n' > pkg/node/package.json
+# Both builds come from the same .wasm through the same wasm-opt, so they are byte-identical: ship it
+# once, and point the Node glue at the browser build's copy (halves the package).
+if cmp -s pkg/loginradius_pin_reset_bg.wasm pkg/node/loginradius_pin_reset_bg.wasm; then
+  sed -i 's|`${__dirname}/loginradius_pin_reset_bg.wasm`|`${__dirname}/../loginradius_pin_reset_bg.wasm`|' \
+    pkg/node/loginradius_pin_reset.js
+  grep -q '/\.\./loginradius_pin_reset_bg\.wasm' pkg/node/loginradius_pin_reset.js ||
+    { echo "build.sh: the Node glue no longer names its .wasm as expected" >&2; exit 1; }
+  rm pkg/node/loginradius_pin_reset_bg.wasm
+fi
 
 cp npm/* pkg/
 cp src/wasm/types.d.ts pkg/types.d.ts
+# The same declarations in CommonJS form, for index.d.cts (TypeScript's require under node16).
+cp src/wasm/types.d.ts pkg/types.d.cts
 
 node scripts/size-report.mjs

@@ -100,6 +100,8 @@ export async function startHarness() {
   return {
     url,
     dev,
+    /** The Chromium context, for tests that open pages of their own (tests/consumers/). */
+    context,
     /** A fresh page on the demo, with its own tenant and a console recorder. */
     openDemo: (options) => openDemo(context, url, dev, options),
     async close() {

@@ -1,0 +1,231 @@
+// Helpers for consumers.test.mjs: installing each consumer's dependencies, running commands with
+// timeouts, long-running dev/preview servers, a tiny static file server, and driving a page.
+import { spawn } from "node:child_process";
+import { existsSync, statSync } from "node:fs";
+import { readdir, readFile, rm, stat } from "node:fs/promises";
+import { createServer } from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const CONSUMERS = path.dirname(fileURLToPath(import.meta.url));
+export const PKG = path.resolve(CONSUMERS, "../../pkg");
+
+const NPM = process.platform === "win32" ? "npm.cmd" : "npm";
+const QUIET_ENV = { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", CI: "1" };
+
+/**
+ * Runs a command to completion; rejects with its output on a non-zero exit or after `timeoutMs`.
+ * Resolves with { stdout, stderr }.
+ */
+export function run(command, args, { cwd, timeoutMs = 120_000, env = {} } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd,
+      env: { ...QUIET_ENV, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    const label = `\`${command} ${args.join(" ")}\` in ${path.relative(CONSUMERS, cwd) || "."}`;
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`${label} timed out after ${timeoutMs} ms\n${stdout}\n${stderr}`));
+    }, timeoutMs);
+    child.once("error", (error) => {
+      clearTimeout(timer);
+      reject(new Error(`${label} could not start: ${error.message}`));
+    });
+    child.once("exit", (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) resolve({ stdout, stderr });
+      else reject(new Error(`${label} failed (${signal ?? code})\n${stdout}\n${stderr}`));
+    });
+  });
+}
+
+/**
+ * `npm install` in a consumer directory unless its node_modules is current. Each consumer has
+ * `install-links=true` in its .npmrc, so npm copies the packed files of pkg/ into node_modules as a
+ * registry install would (only what `files` lists; bundlers then treat it as a dependency, not as
+ * linked source). npm does not notice when pkg/ is rebuilt, so a copy that differs from pkg/ is
+ * removed and installed again. Returns what was done, for the log.
+ */
+export async function ensureInstalled(dir) {
+  const hidden = path.join(dir, "node_modules", ".package-lock.json");
+  const installed = path.join(dir, "node_modules", "loginradius-pin-reset");
+  const manifestsCurrent =
+    existsSync(hidden) &&
+    ["package.json", "package-lock.json"].every(
+      (name) => !existsSync(path.join(dir, name)) || mtime(path.join(dir, name)) <= mtime(hidden),
+    );
+  const copyCurrent = existsSync(installed) && (await sameFiles(installed, PKG));
+  if (manifestsCurrent && copyCurrent) return "current";
+  await rm(installed, { recursive: true, force: true });
+  await rm(path.join(dir, "node_modules", ".vite"), { recursive: true, force: true });
+  await run(NPM, ["install", "--no-audit", "--no-fund", "--prefer-offline"], {
+    cwd: dir,
+    timeoutMs: 180_000,
+  });
+  return "installed";
+}
+
+/** Every file of the installed copy equals its counterpart in pkg/ (and there is at least one). */
+async function sameFiles(installed, pkg) {
+  const entries = await readdir(installed, { recursive: true, withFileTypes: true });
+  const files = entries.filter((entry) => entry.isFile());
+  for (const entry of files) {
+    const relative = path.relative(installed, path.join(entry.parentPath ?? entry.path, entry.name));
+    const original = path.join(pkg, relative);
+    if (!existsSync(original)) return false;
+    const [a, b] = await Promise.all([readFile(path.join(installed, relative)), readFile(original)]);
+    if (!a.equals(b)) return false;
+  }
+  return files.length > 0;
+}
+
+function mtime(file) {
+  return statSync(file).mtimeMs;
+}
+
+/**
+ * Starts a long-running command (a dev or preview server) and resolves once a line of its output
+ * matches `ready`: { child, match, output(), stop() }. Rejects with the output if it exits first
+ * or does not get ready within `timeoutMs`.
+ */
+export function startProcess(command, args, { cwd, ready, timeoutMs = 60_000 }) {
+  const child = spawn(command, args, {
+    cwd,
+    env: QUIET_ENV,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true, // its own process group, so stop() ends its children too
+  });
+  let output = "";
+  const stop = () =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      const force = setTimeout(() => killGroup(child, "SIGKILL"), 5_000);
+      child.once("exit", () => {
+        clearTimeout(force);
+        resolve();
+      });
+      killGroup(child, "SIGTERM");
+    });
+  return new Promise((resolve, reject) => {
+    const label = `\`${command} ${args.join(" ")}\``;
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`${label} was not ready after ${timeoutMs} ms\n${output}`));
+    }, timeoutMs);
+    const onData = (chunk) => {
+      output += chunk;
+      const match = ready.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, match, output: () => output, stop });
+      }
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    child.once("error", (error) => {
+      clearTimeout(timer);
+      reject(new Error(`${label} could not start: ${error.message}`));
+    });
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${label} exited early (${code})\n${output}`));
+    });
+  });
+}
+
+function killGroup(child, signal) {
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".wasm": "application/wasm",
+  ".css": "text/css",
+};
+
+/**
+ * A static file server on 127.0.0.1 and a free port, serving `root` (symlinks followed, so an
+ * app's node_modules/loginradius-pin-reset works). Resolves with { url, close() }.
+ */
+export function startStaticServer(root) {
+  const server = createServer(async (request, response) => {
+    try {
+      const { pathname } = new URL(request.url, "http://localhost");
+      let file = path.join(root, decodeURIComponent(pathname));
+      if (!file.startsWith(root + path.sep) && file !== root) throw Object.assign(new Error(), { code: "EACCES" });
+      if ((await stat(file)).isDirectory()) file = path.join(file, "index.html");
+      const body = await readFile(file);
+      response.writeHead(200, {
+        "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream",
+        "Cache-Control": "no-store",
+      });
+      response.end(body);
+    } catch (error) {
+      response.writeHead(error.code === "EACCES" ? 403 : 404, { "Content-Type": "text/plain" });
+      response.end("not found");
+    }
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        close: () => {
+          server.closeAllConnections();
+          return new Promise((done) => server.close(() => done()));
+        },
+      });
+    });
+  });
+}
+
+/**
+ * Opens `url` with the scenario parameters in its query string, waits for #result to get a
+ * data-state, and returns { state, result, problems } (problems: page errors and console
+ * errors/warnings, which a clean consumer must not produce).
+ */
+export async function runPage(context, url, params, { timeoutMs = 30_000 } = {}) {
+  const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error" || message.type() === "warning") {
+      problems.push(`${message.type()}: ${message.text()} (${message.location().url})`);
+    }
+  });
+  try {
+    const target = new URL(url);
+    for (const [name, value] of Object.entries(params)) target.searchParams.set(name, value);
+    await page.goto(target.href);
+    const node = page.locator("#result[data-state]");
+    try {
+      await node.waitFor({ timeout: timeoutMs });
+    } catch {
+      throw new Error(
+        `${url}: no result after ${timeoutMs} ms; page problems:\n${problems.join("\n") || "(none)"}`,
+      );
+    }
+    const state = await node.getAttribute("data-state");
+    const text = await node.textContent();
+    if (state !== "done") {
+      throw new Error(`${url}: the scenario failed:\n${text}\n${problems.join("\n")}`);
+    }
+    return { result: JSON.parse(text), problems };
+  } finally {
+    await page.close().catch(() => {});
+  }
+}
