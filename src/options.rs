@@ -7,7 +7,7 @@
 use crate::base_url::{self, BaseUrl};
 use crate::error::Issue;
 use crate::secret::{ApiKey, Secret};
-use crate::text::{clip, concat};
+use crate::text::{char_count, clip, concat, contains_str};
 
 /// Longest string the wasm layer copies out of JavaScript; longer ones arrive as
 /// [`RawValue::TooLong`] so a 10 MB string never enters wasm memory.
@@ -367,7 +367,7 @@ fn suggest(key: &str) -> Option<&'static str> {
         .or_else(|| {
             OPTION_NAMES.iter().find(|name| {
                 let name = lower(name);
-                folded.contains(&name) || (folded.len() > 2 && name.contains(&folded))
+                contains_str(&folded, &name) || (folded.len() > 2 && contains_str(&name, &folded))
             })
         })
         .copied()
@@ -547,7 +547,7 @@ fn check_otp(s: &str) -> Result<String, &'static str> {
 fn check_pin(s: &str) -> Result<String, &'static str> {
     if s.is_empty() {
         Err("must not be empty")
-    } else if s.chars().count() > 64 {
+    } else if char_count(s) > 64 {
         Err("must be at most 64 characters")
     } else if has_space_or_control(s) {
         Err("must not contain spaces or control characters")
@@ -561,7 +561,7 @@ fn check_email(s: &str) -> Result<String, &'static str> {
     if s.is_empty() {
         return Err("must not be empty");
     }
-    if s.chars().count() > 254 {
+    if char_count(s) > 254 {
         return Err("must be at most 254 characters");
     }
     if has_space_or_control(s) {
@@ -579,7 +579,7 @@ fn check_email(s: &str) -> Result<String, &'static str> {
     let labels_ok = domain.contains('.')
         && domain.split('.').all(|label| {
             !label.is_empty()
-                && label.chars().count() <= 63
+                && char_count(label) <= 63
                 && !label.starts_with('-')
                 && !label.ends_with('-')
                 // Non-ASCII letters are allowed (internationalised domains); ASCII is strict.
@@ -604,7 +604,7 @@ fn check_phone(s: &str) -> Result<String, &'static str> {
 fn check_username(s: &str) -> Result<String, &'static str> {
     if s.is_empty() {
         Err("must not be empty")
-    } else if s.chars().count() > 32 {
+    } else if char_count(s) > 32 {
         Err("must be at most 32 characters")
     } else if has_space_or_control(s) {
         Err("must not contain spaces or control characters")
