@@ -8,7 +8,8 @@ let loaded = false;
 /**
  * Loads the WebAssembly module. Optional: resetPinWithOtp calls it itself. Call it (once) before
  * the synchronous validateResetPinWithOtp / buildResetPinWithOtpRequest where the module cannot
- * be loaded synchronously (browsers, workers).
+ * be loaded synchronously (browsers, workers). A failed load rejects with a LoginRadiusError of
+ * kind "network" (so does resetPinWithOtp), and the next call tries again.
  * @param {RequestInfo | URL | Response | BufferSource | WebAssembly.Module} [moduleOrPath]
  */
 export function init(moduleOrPath) {
@@ -18,10 +19,25 @@ export function init(moduleOrPath) {
     },
     (error) => {
       loading = undefined; // let a later call retry, e.g. after the network came back
-      throw error;
+      throw loadFailed(error);
     },
   );
   return loading;
+}
+
+/** A failed load of the .wasm (offline, 404, blocked by CSP...) as a LoginRadiusError, kind "network". */
+function loadFailed(cause) {
+  const detail = cause && typeof cause.message === "string" ? cause.message.slice(0, 200) : String(cause);
+  const error = new Error(
+    `Could not load the loginradius-pin-reset WebAssembly module (${detail}). ` +
+      "Check the connection and that loginradius_pin_reset_bg.wasm is served next to the package's JavaScript, then try again.",
+    { cause },
+  );
+  error.name = "LoginRadiusError";
+  error.kind = "network";
+  error.status = 0;
+  error.issues = [];
+  return error;
 }
 
 function notLoaded(fn) {

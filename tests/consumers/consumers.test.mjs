@@ -134,6 +134,30 @@ describe("no bundler", () => {
     await browserReset(`${staticServer.url}/plain/index.html`);
   });
 
+  test("a failed .wasm load rejects with a LoginRadiusError, and the next call retries", { timeout: 60_000 }, async () => {
+    const params = await freshReset();
+    let wasmRequests = 0;
+    const { result, problems } = await runPage(harness.context, `${staticServer.url}/plain/retry.html`, params, {
+      setup: (page) =>
+        page.route("**/loginradius_pin_reset_bg.wasm", (route) =>
+          ++wasmRequests === 1 ? route.abort("failed") : route.continue(),
+        ),
+    });
+    assert.equal(wasmRequests, 2, "the second call did not fetch the .wasm again");
+    assert.equal(result.first.isLoginRadiusError, true, `not a LoginRadiusError: ${JSON.stringify(result.first)}`);
+    assert.equal(result.first.kind, "network");
+    assert.equal(result.first.status, 0);
+    assert.equal(result.first.hasCause, true);
+    assert.match(result.first.message, /WebAssembly module/);
+    assert.deepEqual(result.second, { IsPosted: true });
+    assert.deepEqual(
+      problems.filter((line) => !/Failed to load resource: net::ERR_FAILED/.test(line)),
+      [],
+      "the page logged errors or warnings",
+    );
+    await assertPinStored(params);
+  });
+
   test("dedicated module Web Worker", { timeout: 60_000 }, async () => {
     const params = await freshReset();
     const outcome = await runPage(harness.context, `${staticServer.url}/worker/index.html`, params);

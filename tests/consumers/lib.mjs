@@ -196,10 +196,11 @@ export function startStaticServer(root) {
 /**
  * Opens `url` with the scenario parameters in its query string, waits for #result to get a
  * data-state, and returns { state, result, problems } (problems: page errors and console
- * errors/warnings, which a clean consumer must not produce).
+ * errors/warnings, which a clean consumer must not produce). `setup(page)` runs before loading.
  */
-export async function runPage(context, url, params, { timeoutMs = 30_000 } = {}) {
+export async function runPage(context, url, params, { timeoutMs = 30_000, setup } = {}) {
   const page = await context.newPage();
+  if (setup) await setup(page);
   const problems = [];
   page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
   page.on("console", (message) => {
