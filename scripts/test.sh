@@ -39,5 +39,8 @@ tsc -p tests/types/tsconfig.json
 step "the built package in Chromium and Node against the mock server"
 node --test --test-concurrency=1 tests/js/ tests/browser/
 
+step "consumers: Vite, webpack, Node, Worker, plain page, TypeScript"
+node --test --test-concurrency=1 tests/consumers/
+
 echo
 echo "all tests passed"
