@@ -1,6 +1,6 @@
 //! The one error type every failure becomes, in Rust and, through the wasm layer, in JavaScript.
 
-use serde::Serialize;
+use serde::ser::{Serialize, SerializeMap, Serializer};
 
 /// What went wrong, as a stable machine-readable word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,7 +33,7 @@ impl ErrorKind {
 }
 
 /// One problem with one field: a validation issue, or an entry of the server's `Errors[]`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Issue {
     pub field: String,
     pub message: String,
@@ -94,6 +94,16 @@ impl LoginRadiusError {
             issues,
             ..LoginRadiusError::new(ErrorKind::Validation, message, 0)
         }
+    }
+}
+
+/// `{ field, message }`, written as a map for the reason given on `PreparedRequest`'s impl.
+impl Serialize for Issue {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(2))?;
+        map.serialize_entry("field", &self.field)?;
+        map.serialize_entry("message", &self.message)?;
+        map.end()
     }
 }
 

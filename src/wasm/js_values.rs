@@ -17,10 +17,11 @@ const KINDS: [&str; 6] = [
     "invalid_response",
 ];
 
-/// Plain data (structs become plain objects) through serde-wasm-bindgen's serializer.
+/// Plain data through serde-wasm-bindgen's serializer. Our types serialize as maps (see
+/// `PreparedRequest`'s `Serialize`), which become plain objects here.
 pub(crate) fn to_js<T: Serialize>(value: &T) -> JsValue {
     value
-        .serialize(&serde_wasm_bindgen::Serializer::new())
+        .serialize(&serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true))
         .unwrap_or(JsValue::UNDEFINED)
 }
 
