@@ -9,6 +9,13 @@ extern "C" {
     #[wasm_bindgen(catch, js_name = fetch)]
     pub fn global_fetch(url: &str, init: &JsValue) -> Result<Promise, JsValue>;
 
+    /// A promise seen only through `then`, which js-sys binds for borrowed closures alone; ours
+    /// are functions handed over to JavaScript (see `call::callback`).
+    pub type Thenable;
+
+    #[wasm_bindgen(method, js_name = then)]
+    pub fn then(this: &Thenable, on_fulfilled: &JsValue, on_rejected: &JsValue) -> JsValue;
+
     #[wasm_bindgen(js_name = setTimeout)]
     pub fn set_timeout(callback: &Function, ms: u32) -> JsValue;
 

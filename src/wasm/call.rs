@@ -1,49 +1,72 @@
 //! One `fetch` call with a timeout and the caller's `AbortSignal`, cleaned up on every path.
+//!
+//! Written as promise callbacks, not as an `async fn`: the future executor, its task queue and
+//! the state machines of an `async` export cost ~4 KB gzip of wasm, which three callbacks avoid.
+//! The call settles its own promise exactly once, whichever comes first: the classified answer,
+//! a failure of `fetch` or of the body read, the timeout, or the caller's abort. A late
+//! callback finds the call settled and does nothing, so a custom `fetch` (or a body stream)
+//! that ignores the abort signal cannot keep the call pending.
 
 use std::cell::Cell;
 use std::rc::Rc;
 
-use js_sys::{Array, Function, JsString, Object, Promise, Reflect};
+use js_sys::{Function, JsString, Object, Promise, Reflect};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, EventTarget, Headers};
 
-use super::bindings::{clear_timeout, global_fetch, set_timeout};
-use super::js_values::json_to_js;
+use super::bindings::{clear_timeout, global_fetch, set_timeout, Thenable};
+use super::js_values::{error_to_js, json_to_js};
 use super::read_options::GivenOptions;
 use crate::error::{ErrorKind, LoginRadiusError};
 use crate::request::PreparedRequest;
 use crate::response::{classify, too_large, Outcome, MAX_BODY_BYTES};
 use crate::text::push_u64;
 
-/// Sends the request and classifies the answer.
-pub(crate) async fn send(
-    request: &PreparedRequest,
-    timeout_ms: u32,
-    given: &GivenOptions,
-) -> Result<JsValue, LoginRadiusError> {
-    let signal = given.signal.as_ref();
-    if signal.is_some_and(is_aborted) {
-        return Err(aborted()); // before anything was sent
+/// Sends the request; the promise resolves with the parsed body or rejects with a
+/// `LoginRadiusError`.
+pub(crate) fn send(request: &PreparedRequest, timeout_ms: u32, given: GivenOptions) -> Promise {
+    let signal = given.signal;
+    if signal.as_ref().is_some_and(is_aborted) {
+        return rejected(&aborted()); // before anything was sent
     }
-    let controller = AbortController::new()
-        .map_err(|_| network_error("this environment has no AbortController"))?;
-    let watch = Watch::start(&controller, timeout_ms, signal);
+    let Ok(controller) = AbortController::new() else {
+        return rejected(&network_error("this environment has no AbortController"));
+    };
+    let mut settle = None;
+    // The executor runs synchronously, so `settle` is always set; `Option` keeps it panic-free.
+    let promise = Promise::new(&mut |resolve, reject| settle = Some((resolve, reject)));
+    let call = Rc::new(Call {
+        settle: Cell::new(settle),
+        controller,
+        signal,
+        timeout_ms,
+        watch: Cell::new(None),
+    });
+    call.watch.set(Some(Watch::start(&call)));
 
-    let result = exchange(request, &controller, &watch.stopped, given.fetch.as_ref()).await;
-    let timed_out = watch.timed_out.get();
-    drop(watch); // clear the timer and the listener before anything else happens
-    match result {
-        Ok(outcome) => match outcome {
-            Outcome::Success(body) => Ok(json_to_js(&body)),
-            Outcome::Failure(error) => Err(error),
-        },
-        Err(_) if timed_out => Err(timeout(timeout_ms)),
-        Err(_) if signal.is_some_and(is_aborted) => Err(aborted()),
-        Err(Failure::Network(cause)) => Err(network_error(&cause)),
-        Err(Failure::Refused(error)) => Err(error),
+    let init = request_init(request, &call.controller);
+    let pending = match given.fetch {
+        Some(fetch) => fetch
+            .call2(&JsValue::UNDEFINED, &JsValue::from_str(&request.url), &init)
+            .map(|returned| Promise::resolve(&returned)),
+        None => global_fetch(&request.url, &init),
+    };
+    match pending {
+        Ok(pending) => {
+            let on_response = callback(&call, Call::read_response);
+            pending
+                .unchecked_ref::<Thenable>()
+                .then(&on_response, &on_failure(&call));
+        }
+        Err(error) => call.fail(Failure::Network(describe(&error))),
     }
+    promise
+}
+
+/// A rejected promise carrying `error` as a JavaScript `LoginRadiusError`.
+pub(crate) fn rejected(error: &LoginRadiusError) -> Promise {
+    Promise::reject(&error_to_js(error))
 }
 
 enum Failure {
@@ -53,66 +76,139 @@ enum Failure {
     Refused(LoginRadiusError),
 }
 
-async fn exchange(
-    request: &PreparedRequest,
-    controller: &AbortController,
-    stopped: &Promise,
-    custom_fetch: Option<&Function>,
-) -> Result<Outcome, Failure> {
-    // Each wait also ends when the call is stopped: a custom fetch (or a body stream) that
-    // ignores the abort signal must not keep the call pending past the timeout or the abort.
-    let until_stopped = |pending: &Promise| Promise::race(&Array::of2(pending, stopped));
-    let init = request_init(request, controller);
-    let pending = match custom_fetch {
-        Some(fetch) => fetch
-            .call2(&JsValue::UNDEFINED, &JsValue::from_str(&request.url), &init)
-            .map(|returned| Promise::resolve(&returned)),
-        None => global_fetch(&request.url, &init),
-    };
-    let pending = pending.map_err(|e| Failure::Network(describe(&e)))?;
-    let response = JsFuture::from(until_stopped(&pending))
-        .await
-        .map_err(|e| Failure::Network(describe(&e)))?;
+/// The state one call shares between its callbacks.
+struct Call {
+    /// `resolve` and `reject` of the caller's promise; `None` once it has settled.
+    settle: Cell<Option<(Function, Function)>>,
+    controller: AbortController,
+    signal: Option<JsValue>,
+    timeout_ms: u32,
+    /// The timer and the abort listener; dropped (both removed) when the call settles.
+    watch: Cell<Option<Watch>>,
+}
 
-    let status = Reflect::get(&response, &JsValue::from_str("status"))
-        .ok()
-        .and_then(|s| s.as_f64())
-        .filter(|s| (100.0..=599.0).contains(s))
-        .ok_or_else(|| {
-            Failure::Refused(LoginRadiusError::new(
+impl Call {
+    fn settled(&self) -> bool {
+        let settle = self.settle.take();
+        let settled = settle.is_none();
+        self.settle.set(settle);
+        settled
+    }
+
+    /// Settles the caller's promise, the first time only.
+    fn finish(&self, result: Result<JsValue, LoginRadiusError>) {
+        let Some((resolve, reject)) = self.settle.take() else {
+            return;
+        };
+        drop(self.watch.take()); // clear the timer and the listener before anything else happens
+        let _ = match result {
+            Ok(value) => resolve.call1(&JsValue::UNDEFINED, &value),
+            Err(error) => reject.call1(&JsValue::UNDEFINED, &error_to_js(&error)),
+        };
+    }
+
+    fn fail(&self, failure: Failure) {
+        let error = match failure {
+            _ if self.signal.as_ref().is_some_and(is_aborted) => aborted(),
+            Failure::Network(cause) => network_error(&cause),
+            Failure::Refused(error) => error,
+        };
+        self.finish(Err(error));
+    }
+
+    /// The timer fired (`timed_out`) or the caller aborted: stop the request and settle.
+    fn stop(&self, timed_out: bool) {
+        self.controller.abort();
+        self.finish(Err(if timed_out {
+            timeout(self.timeout_ms)
+        } else {
+            aborted()
+        }));
+    }
+
+    /// `fetch` resolved: check the status and the declared length, then read the body.
+    fn read_response(self: Rc<Self>, response: JsValue) {
+        if self.settled() {
+            return; // timed out or aborted meanwhile
+        }
+        let Some(status) = Reflect::get(&response, &JsValue::from_str("status"))
+            .ok()
+            .and_then(|s| s.as_f64())
+            .filter(|s| (100.0..=599.0).contains(s))
+        else {
+            return self.fail(Failure::Refused(LoginRadiusError::new(
                 ErrorKind::InvalidResponse,
                 "fetch resolved with something that is not a Response",
                 0,
-            ))
-        })? as u16;
-    let header = |name: &str| -> Option<String> {
-        let headers: Headers = Reflect::get(&response, &JsValue::from_str("headers"))
-            .ok()?
-            .unchecked_into();
-        headers.get(name).ok().flatten()
-    };
-    let retry_after = header("retry-after");
-    let declared_length = header("content-length").and_then(|l| l.trim().parse::<usize>().ok());
-    if declared_length.is_some_and(|len| len > MAX_BODY_BYTES) {
-        controller.abort(); // stop the download; we will not read it
-        return Err(Failure::Refused(too_large(status)));
+            )));
+        };
+        let status = status as u16;
+        let header = |name: &str| -> Option<String> {
+            let headers: Headers = Reflect::get(&response, &JsValue::from_str("headers"))
+                .ok()?
+                .unchecked_into();
+            headers.get(name).ok().flatten()
+        };
+        let retry_after = header("retry-after");
+        let declared_length = header("content-length").and_then(|l| declared_length(&l));
+        if declared_length.is_some_and(|len| len > MAX_BODY_BYTES) {
+            self.controller.abort(); // stop the download; we will not read it
+            return self.fail(Failure::Refused(too_large(status)));
+        }
+
+        let response: web_sys::Response = response.unchecked_into();
+        match response.text() {
+            Ok(text) => {
+                let failed = on_failure(&self);
+                let on_text = callback(&self, move |call, text| {
+                    call.read_body(status, retry_after.as_deref(), text)
+                });
+                text.unchecked_ref::<Thenable>().then(&on_text, &failed);
+            }
+            Err(error) => self.fail(Failure::Network(describe(&error))),
+        }
     }
 
-    let response: web_sys::Response = response.unchecked_into();
-    let text = response
-        .text()
-        .map_err(|e| Failure::Network(describe(&e)))?;
-    let text = JsFuture::from(until_stopped(&text))
-        .await
-        .map_err(|e| Failure::Network(describe(&e)))?;
-    let text: JsString = text
-        .dyn_into()
-        .map_err(|_| Failure::Network(String::from("the body could not be read")))?;
-    if text.length() as usize > MAX_BODY_BYTES {
-        return Err(Failure::Refused(too_large(status)));
+    /// The body arrived: classify it and settle.
+    fn read_body(&self, status: u16, retry_after: Option<&str>, text: JsValue) {
+        if self.settled() {
+            return;
+        }
+        let Ok(text) = text.dyn_into::<JsString>() else {
+            return self.fail(Failure::Network(String::from("the body could not be read")));
+        };
+        if text.length() as usize > MAX_BODY_BYTES {
+            return self.fail(Failure::Refused(too_large(status)));
+        }
+        let body: String = text.into();
+        self.finish(match classify(status, retry_after, &body) {
+            Outcome::Success(body) => Ok(json_to_js(&body)),
+            Outcome::Failure(error) => Err(error),
+        });
     }
-    let body: String = text.into();
-    Ok(classify(status, retry_after.as_deref(), &body))
+}
+
+/// A JavaScript function running `step` on the call with its one argument.
+///
+/// Handed to JavaScript for good (freed by the JS garbage collector): a promise may call it after
+/// the call has settled, and it must still be there to find the call settled and do nothing.
+fn callback(call: &Rc<Call>, step: impl FnOnce(Rc<Call>, JsValue) + 'static) -> JsValue {
+    let (call, mut step) = (call.clone(), Some(step));
+    Listener::new(move |value| {
+        if let Some(step) = step.take() {
+            step(call.clone(), value);
+        }
+    })
+    .into_js_value()
+}
+
+/// The rejection handler of each wait: fetch or the body read failed.
+fn on_failure(call: &Rc<Call>) -> JsValue {
+    callback(call, |call, error| {
+        if !call.settled() {
+            call.fail(Failure::Network(describe(&error)));
+        }
+    })
 }
 
 /// The fetch init as a plain object, so a custom `fetch` sees ordinary data.
@@ -141,51 +237,35 @@ fn request_init(request: &PreparedRequest, controller: &AbortController) -> JsVa
     init.into()
 }
 
+/// A callback JavaScript calls with one argument (or none: `setTimeout`'s).
+type Listener = Closure<dyn FnMut(JsValue)>;
+
 /// The timer and the listener on the caller's signal; both removed when dropped.
 struct Watch {
-    timed_out: Rc<Cell<bool>>,
-    /// Rejects when the timer fires or the caller aborts; never settles otherwise.
-    stopped: Promise,
     timer: JsValue,
-    _on_timeout: Closure<dyn FnMut()>,
-    caller: Option<(EventTarget, Closure<dyn FnMut()>)>,
+    _on_timeout: Listener,
+    caller: Option<(EventTarget, Listener)>,
 }
 
 impl Watch {
-    fn start(controller: &AbortController, timeout_ms: u32, signal: Option<&JsValue>) -> Watch {
-        let timed_out = Rc::new(Cell::new(false));
-        let mut stop = None;
-        let stopped = Promise::new(&mut |_resolve, reject| stop = Some(reject));
-        // The executor runs synchronously, so `stop` is always set; `Option` keeps it panic-free.
-        let reject = move |stop: &Option<Function>| {
-            if let Some(stop) = stop {
-                let _ = stop.call0(&JsValue::UNDEFINED);
-            }
+    /// Both closures hold the call; the call holds the watch until it settles, which breaks
+    /// the cycle (the timer always fires in the end, so every call settles).
+    fn start(call: &Rc<Call>) -> Watch {
+        let stop_on = |timed_out: bool| {
+            let call = call.clone();
+            Listener::new(move |_| call.stop(timed_out))
         };
-        let on_timeout = {
-            let (flag, controller, stop) = (timed_out.clone(), controller.clone(), stop.clone());
-            Closure::<dyn FnMut()>::new(move || {
-                flag.set(true);
-                controller.abort();
-                reject(&stop);
-            })
-        };
-        let timer = set_timeout(on_timeout.as_ref().unchecked_ref(), timeout_ms);
-        let caller = signal.and_then(|signal| {
+        let on_timeout = stop_on(true);
+        let timer = set_timeout(on_timeout.as_ref().unchecked_ref(), call.timeout_ms);
+        let caller = call.signal.as_ref().and_then(|signal| {
             let target: EventTarget = signal.clone().unchecked_into();
-            let controller = controller.clone();
-            let on_abort = Closure::<dyn FnMut()>::new(move || {
-                controller.abort();
-                reject(&stop);
-            });
+            let on_abort = stop_on(false);
             target
                 .add_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref())
                 .ok()
                 .map(|()| (target, on_abort))
         });
         Watch {
-            timed_out,
-            stopped,
             timer,
             _on_timeout: on_timeout,
             caller,
@@ -201,6 +281,17 @@ impl Drop for Watch {
                 .remove_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
         }
     }
+}
+
+/// A `Content-Length` value; huge ones saturate (still over the limit). Not `str::parse`,
+/// whose error type drags in formatting code.
+fn declared_length(value: &str) -> Option<usize> {
+    let digits = value.trim();
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let add = |n: usize, b: u8| n.saturating_mul(10).saturating_add(usize::from(b - b'0'));
+    Some(digits.bytes().fold(0, add))
 }
 
 fn is_aborted(signal: &JsValue) -> bool {

@@ -7,6 +7,7 @@ mod call;
 mod js_values;
 mod read_options;
 
+use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
 use crate::error::LoginRadiusError;
@@ -19,19 +20,19 @@ use read_options::read_options;
 const TYPES: &'static str = include_str!("types.d.ts");
 
 /// Resets a user's PIN with a one-time password. Resolves with `{ IsPosted: true }`; rejects
-/// with a `LoginRadiusError` for every other outcome.
+/// with a `LoginRadiusError` for every other outcome (invalid options included: it never throws).
 #[wasm_bindgen(js_name = resetPinWithOtp, unchecked_return_type = "Promise<ResetPinWithOtpResult>")]
-pub async fn reset_pin_with_otp(
+pub fn reset_pin_with_otp(
     #[wasm_bindgen(unchecked_param_type = "ResetPinWithOtpOptions")] options: JsValue,
-) -> Result<JsValue, JsValue> {
-    let given = read_options(&options)
-        .map_err(|issues| error_to_js(&LoginRadiusError::validation(issues)))?;
-    let validated = validate(&given.raw)
-        .map_err(|issues| error_to_js(&LoginRadiusError::validation(issues)))?;
-    let request = build_request(&validated);
-    call::send(&request, validated.timeout_ms, &given)
-        .await
-        .map_err(|error| error_to_js(&error))
+) -> Promise {
+    let given = match read_options(&options) {
+        Ok(given) => given,
+        Err(issues) => return call::rejected(&LoginRadiusError::validation(issues)),
+    };
+    match validate(&given.raw) {
+        Ok(validated) => call::send(&build_request(&validated), validated.timeout_ms, given),
+        Err(issues) => call::rejected(&LoginRadiusError::validation(issues)),
+    }
 }
 
 /// Checks options by the same rules as `resetPinWithOtp`; `[]` when they are valid.
