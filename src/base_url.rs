@@ -1,6 +1,6 @@
 //! The `baseUrl` option: where requests go, checked strictly because it decides who sees the OTP.
 
-use crate::text::parse_decimal;
+use crate::text::{is, parse_decimal};
 
 /// A checked base URL: scheme, host, optional port and path prefix, no trailing slash.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,14 +29,14 @@ pub fn check(url: &str) -> Result<String, &'static str> {
     }
     let (secure, rest) = split_scheme(url)
         .ok_or("must start with https:// (or http:// for localhost, 127.0.0.1 or [::1])")?;
-    let (authority, path) = match rest.find('/') {
+    let (authority, path) = match rest.find(is('/')) {
         Some(slash) => (
             rest.get(..slash).unwrap_or(""),
             rest.get(slash..).unwrap_or(""),
         ),
         None => (rest, ""),
     };
-    if authority.contains('@') {
+    if authority.contains(is('@')) {
         return Err("must not contain credentials (user:password@)");
     }
     let host = check_authority(authority)?;
@@ -47,7 +47,7 @@ pub fn check(url: &str) -> Result<String, &'static str> {
         return Err("has a path with characters that must be percent-encoded");
     }
     // URL parsers resolve `.` and `..` (also as %2e), which would move the endpoint elsewhere.
-    if path.split('/').any(is_dot_segment) {
+    if path.split(is('/')).any(is_dot_segment) {
         return Err("must not contain . or .. path segments");
     }
     let mut normalised = String::from(if secure { "https://" } else { "http://" });
@@ -72,7 +72,7 @@ fn split_scheme(url: &str) -> Option<(bool, &str)> {
 fn check_authority(authority: &str) -> Result<&str, &'static str> {
     const BAD_HOST: &str = "must name a host, like https://api.loginradius.com";
     let (host, port) = if authority.starts_with('[') {
-        let end = authority.find(']').ok_or(BAD_HOST)?;
+        let end = authority.find(is(']')).ok_or(BAD_HOST)?;
         let host = authority.get(..=end).ok_or(BAD_HOST)?;
         let inner = host.get(1..end).unwrap_or("");
         // URL parsers (fetch, the url crate) refuse an IPv6 literal that is not a real address.
@@ -86,14 +86,14 @@ fn check_authority(authority: &str) -> Result<&str, &'static str> {
             None => return Err(BAD_HOST),
         }
     } else {
-        match authority.split_once(':') {
+        match authority.split_once(is(':')) {
             Some((host, port)) => (host, Some(port)),
             None => (authority, None),
         }
     };
     if !host.starts_with('[') {
         let labels_ok = !host.is_empty()
-            && host.split('.').all(|label| {
+            && host.split(is('.')).all(|label| {
                 !label.is_empty()
                     && !label.starts_with('-')
                     && !label.ends_with('-')
@@ -121,7 +121,7 @@ fn check_authority(authority: &str) -> Result<&str, &'static str> {
 
 /// The WHATWG "ends in a number" test: the last label is decimal digits or `0x` hex.
 fn ends_in_number(host: &str) -> bool {
-    let last = host.rsplit('.').next().unwrap_or("");
+    let last = host.rsplit(is('.')).next().unwrap_or("");
     let hex = last
         .get(..2)
         .filter(|p| p.eq_ignore_ascii_case("0x"))
@@ -132,14 +132,14 @@ fn ends_in_number(host: &str) -> bool {
 
 /// Exactly four decimal octets from 0 to 255, without leading zeros (which mean octal).
 fn is_dotted_decimal(host: &str) -> bool {
-    let octets: Vec<&str> = host.split('.').collect();
-    octets.len() == 4
-        && octets.iter().all(|o| {
-            !o.is_empty() && o.len() <= 3 && (*o == "0" || !o.starts_with('0')) && is_octet(o)
-        })
+    host.split(is('.')).count() == 4
+        && host
+            .split(is('.'))
+            .all(|o| (o == "0" || !o.starts_with('0')) && is_octet(o))
 }
 
-/// A decimal number from 0 to 255 (leading zeros allowed: callers rule them out where needed).
+/// One to three digits making a number from 0 to 255 (leading zeros allowed: callers rule them
+/// out where needed).
 fn is_octet(s: &str) -> bool {
     parse_decimal(s, 3).is_some_and(|n| n <= 255)
 }
@@ -193,10 +193,10 @@ fn is_ipv6(s: &str) -> bool {
 /// dotted-decimal IPv4 address (two groups) when `v4_last` allows it.
 fn ipv6_groups(s: &str, v4_last: bool) -> Option<usize> {
     let mut count = 0;
-    let mut parts = s.split(':').peekable();
+    let mut parts = s.split(is(':')).peekable();
     while let Some(part) = parts.next() {
         let last = parts.peek().is_none();
-        if last && v4_last && part.contains('.') {
+        if last && v4_last && part.contains(is('.')) {
             return is_dotted_decimal(part).then_some(count + 2);
         }
         if part.is_empty() || part.len() > 4 || !part.bytes().all(|b| b.is_ascii_hexdigit()) {
@@ -211,12 +211,9 @@ fn is_loopback(host: &str) -> bool {
     if host.eq_ignore_ascii_case("localhost") || host == "[::1]" {
         return true;
     }
-    let octets: Vec<&str> = host.split('.').collect();
-    octets.len() == 4
-        && octets.first() == Some(&"127")
-        && octets
-            .iter()
-            .all(|o| !o.is_empty() && o.len() <= 3 && is_octet(o))
+    host.split(is('.')).count() == 4
+        && host.starts_with("127.")
+        && host.split(is('.')).all(is_octet)
 }
 
 /// RFC 3986 `pchar` plus `/`: what a path may hold without further encoding.

@@ -31,6 +31,19 @@ impl Value {
         }
     }
 
+    /// Moves out the member [`get_ignore_case`](Self::get_ignore_case) would return, leaving
+    /// `null` in its place.
+    pub fn take_ignore_case(&mut self, key: &str) -> Option<Value> {
+        match self {
+            Value::Object(members) => members
+                .iter_mut()
+                .rev()
+                .find(|(name, _)| name.eq_ignore_ascii_case(key))
+                .map(|(_, value)| core::mem::replace(value, Value::Null)),
+            _ => None,
+        }
+    }
+
     pub fn as_str(&self) -> Option<&str> {
         match self {
             Value::String(s) => Some(s),
@@ -42,6 +55,7 @@ impl Value {
 /// Parses a whole document; `None` for anything that is not exactly one JSON value.
 pub fn parse(text: &str) -> Option<Value> {
     let mut parser = Parser {
+        text,
         bytes: text.as_bytes(),
         pos: 0,
     };
@@ -51,6 +65,8 @@ pub fn parse(text: &str) -> Option<Value> {
 }
 
 struct Parser<'a> {
+    /// The document; sliced only at ASCII bytes, so `str::get` never needs `from_utf8`.
+    text: &'a str,
     bytes: &'a [u8],
     pos: usize,
 }
@@ -179,8 +195,7 @@ impl Parser<'_> {
                 return None;
             }
         }
-        let text = core::str::from_utf8(self.bytes.get(start..self.pos)?).ok()?;
-        Some(Value::Number(text.to_string()))
+        Some(Value::Number(self.text.get(start..self.pos)?.to_string()))
     }
 
     fn hex4(&mut self) -> Option<u32> {
@@ -202,7 +217,7 @@ impl Parser<'_> {
             while matches!(self.peek(), Some(b) if b != b'"' && b != b'\\' && b >= 0x20) {
                 self.pos += 1;
             }
-            out.push_str(core::str::from_utf8(self.bytes.get(start..self.pos)?).ok()?);
+            out.push_str(self.text.get(start..self.pos)?);
             match self.next()? {
                 b'"' => return Some(out),
                 b'\\' => out.push(self.escape()?),

@@ -7,7 +7,7 @@
 use crate::base_url::{self, BaseUrl};
 use crate::error::Issue;
 use crate::secret::{ApiKey, Secret};
-use crate::text::{char_count, clip, concat, contains_str};
+use crate::text::{char_count, clip, concat, contains_str, is};
 
 /// Longest string the wasm layer copies out of JavaScript; longer ones arrive as
 /// [`RawValue::TooLong`] so a 10 MB string never enters wasm memory.
@@ -81,7 +81,7 @@ impl RawOptions {
             .iter()
             .find(|(k, _)| k == key)
             .map(|(_, v)| v)
-            .filter(|v| **v != RawValue::Undefined)
+            .filter(|v| !matches!(v, RawValue::Undefined))
     }
 }
 
@@ -501,7 +501,8 @@ impl Reader<'_> {
     fn optional_kind(&mut self, field: &str, kind: &RawValue, expected: &str) -> bool {
         match self.raw.get(field) {
             None => false,
-            Some(value) if value == kind => true,
+            // Both are unit variants: same variant, same value (and no derived `PartialEq` code).
+            Some(value) if core::mem::discriminant(value) == core::mem::discriminant(kind) => true,
             Some(other) => {
                 self.wrong_type(field, expected, other);
                 false
@@ -516,7 +517,7 @@ fn has_space_or_control(s: &str) -> bool {
 
 fn check_api_key(s: &str) -> Result<String, &'static str> {
     let groups = [8, 4, 4, 4, 12];
-    let mut parts = s.split('-');
+    let mut parts = s.split(is('-'));
     let well_formed = groups.iter().all(|len| {
         parts
             .next()
@@ -567,7 +568,7 @@ fn check_email(s: &str) -> Result<String, &'static str> {
     if has_space_or_control(s) {
         return Err("must not contain spaces or control characters");
     }
-    let (local, domain) = s.rsplit_once('@').ok_or(BAD)?;
+    let (local, domain) = s.rsplit_once(is('@')).ok_or(BAD)?;
     let local_ok = !local.is_empty()
         && local.len() <= 64
         && !local.chars().any(|c| {
@@ -576,8 +577,8 @@ fn check_email(s: &str) -> Result<String, &'static str> {
                 '@' | '"' | '(' | ')' | ',' | ':' | ';' | '<' | '>' | '[' | ']' | '\\'
             )
         });
-    let labels_ok = domain.contains('.')
-        && domain.split('.').all(|label| {
+    let labels_ok = domain.contains(is('.'))
+        && domain.split(is('.')).all(|label| {
             !label.is_empty()
                 && char_count(label) <= 63
                 && !label.starts_with('-')

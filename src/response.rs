@@ -22,9 +22,9 @@ pub fn classify(status: u16, retry_after: Option<&str>, body: &str) -> Outcome {
     let parsed = json::parse(body);
 
     let failure = match parsed {
-        Some(value @ Value::Object(_)) => match api_error(status, &value) {
+        Some(mut value @ Value::Object(_)) => match api_error(status, &mut value) {
             Some(error) => error,
-            None if ok && value.get_ignore_case("IsPosted") == Some(&Value::Bool(true)) => {
+            None if ok && matches!(value.get_ignore_case("IsPosted"), Some(Value::Bool(true))) => {
                 return Outcome::Success(value);
             }
             None if ok => LoginRadiusError::new(
@@ -48,7 +48,8 @@ pub fn classify(status: u16, retry_after: Option<&str>, body: &str) -> Outcome {
 }
 
 /// A LoginRadius error envelope in any of its casings, or `None` when the object is not one.
-fn api_error(status: u16, body: &Value) -> Option<LoginRadiusError> {
+/// On `Some`, its `Data` member has been moved out of `body` (no deep copy).
+fn api_error(status: u16, body: &mut Value) -> Option<LoginRadiusError> {
     let error_code = body.get_ignore_case("ErrorCode").and_then(integer);
     let message = body.get_ignore_case("Message").and_then(Value::as_str);
     let description = body.get_ignore_case("Description").and_then(Value::as_str);
@@ -70,15 +71,16 @@ fn api_error(status: u16, body: &Value) -> Option<LoginRadiusError> {
             .unwrap_or("LoginRadius reported an error")
             .to_string(),
     };
-    Some(LoginRadiusError {
+    let error = LoginRadiusError {
         error_code,
         description: description.map(str::to_string),
         issues: field_errors(body),
-        data: body
-            .get_ignore_case("Data")
-            .filter(|d| **d != Value::Null)
-            .cloned(),
         ..LoginRadiusError::new(ErrorKind::Api, message, status)
+    };
+    let data = body.take_ignore_case("Data");
+    Some(LoginRadiusError {
+        data: data.filter(|d| !matches!(d, Value::Null)),
+        ..error
     })
 }
 

@@ -37,6 +37,12 @@ pub(crate) fn clip(s: &str, max: usize) -> String {
     }
 }
 
+/// A pattern matching the one character `c`, for `split`, `find` and friends. A bare `char`
+/// pattern searches with `memchr`, whose slicing panics link ~1 KB gzip of formatting code.
+pub(crate) fn is(c: char) -> impl Fn(char) -> bool {
+    move |x| x == c
+}
+
 /// Whether `needle` occurs in `haystack`. A plain byte scan: `str::contains(&str)` links the
 /// two-way searcher and, through its slicing panics, `char`'s Debug and Unicode tables (~5 KB gz).
 pub(crate) fn contains_str(haystack: &str, needle: &str) -> bool {
