@@ -20,7 +20,7 @@ cargo test --workspace
 
 step "build the npm package"
 scripts/build.sh
-node scripts/size-report.mjs --check >/dev/null
+node scripts/size-report.mjs --check
 
 step "start the mock server"
 cargo build --release -p loginradius-mock
