@@ -213,7 +213,8 @@ async function hostileSuite(lib, arg, h) {
   }
 
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
-  return { total, counts, outcomes, traps, failures, values: VALUES.length, keys: KEYS.length };
+  const terminated = h.terminated();
+  return { total, counts, outcomes, traps, terminated, failures, values: VALUES.length, keys: KEYS.length };
 }
 
 /** A real reset against the mock, after the hostile cases: the module still works. */
@@ -249,6 +250,7 @@ for (const [where, title] of [
       console.log(`  outcomes: ${JSON.stringify(summary.outcomes)}`);
       assert.deepEqual(summary.failures, []);
       assert.equal(summary.traps, 0);
+      assert.equal(summary.terminated, 0, "the wasm instance's trap flag is set");
       assert.ok(summary.total > 5000, `only ${summary.total} cases`);
     });
 

@@ -12,6 +12,18 @@ import { ROOT, closedPort, startHarness } from "../browser/harness.mjs";
 
 export { ROOT, closedPort };
 
+// The Node glue instantiates the module with `new WebAssembly.Instance` when pkg/node.mjs is first
+// imported (by startEnv): keep its exports as globalThis.__lrWasm, to read the memory, the
+// externref table and the trap flag. Pages get the same from the web glue (openPackagePage).
+const RealInstance = WebAssembly.Instance;
+WebAssembly.Instance = new Proxy(RealInstance, {
+  construct(target, args, newTarget) {
+    const instance = Reflect.construct(target, args, newTarget);
+    globalThis.__lrWasm ??= instance.exports;
+    return instance;
+  },
+});
+
 /** A valid GUID that names no tenant: requests with it never reach a real user. */
 export const UNKNOWN_KEY = "00000000-0000-4000-8000-000000000000";
 
@@ -90,10 +102,15 @@ async function openPackagePage(context, kind, mockUrl, otherUrl) {
   const requests = [];
   page.on("request", (r) => requests.push({ url: r.url(), method: r.method(), headers: r.headers() }));
   await page.goto(kind === "same" ? `${mockUrl}/` : `${otherUrl}/`);
-  await page.evaluate(async (pkgUrl) => {
-    window.lib = await import(pkgUrl);
-    await window.lib.init();
-  }, `${mockUrl}/pkg/index.js`);
+  await page.evaluate(
+    async ([pkgUrl, glueUrl]) => {
+      window.lib = await import(pkgUrl);
+      await window.lib.init();
+      // The glue module index.js loaded; once initialised, its default export returns the exports.
+      window.__lrWasm = await (await import(glueUrl)).default();
+    },
+    [`${mockUrl}/pkg/index.js`, `${mockUrl}/pkg/loginradius_pin_reset.js`],
+  );
   await page.evaluate(`window.helpers = (${makeHelpers.toString()})()`);
   return { page, console, requests, kind };
 }
@@ -189,12 +206,18 @@ export function makeHelpers() {
     }
   };
   const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+  /** wasm-bindgen's `static __instance_terminated: u32` (the export is its address): 1 after a trap. */
+  const terminated = () => {
+    const wasm = globalThis.__lrWasm;
+    if (!wasm?.__instance_terminated) return null;
+    return new Uint32Array(wasm.memory.buffer, wasm.__instance_terminated.value, 1)[0];
+  };
   const KINDS = ["validation", "api", "network", "timeout", "aborted", "invalid_response"];
   /** A described error is one of ours: a real Error named LoginRadiusError with a known kind. */
   const typed = (d) =>
     d.isError === true && d.name === "LoginRadiusError" && KINDS.includes(d.kind) && !d.isTrap &&
     typeof d.status === "number" && Array.isArray(d.issues) && typeof d.message === "string";
-  return { describe, settle, settleSync, sleep, typed, KINDS };
+  return { describe, settle, settleSync, sleep, typed, terminated, KINDS };
 }
 
 export const helpers = makeHelpers();
