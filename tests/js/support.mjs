@@ -151,6 +151,7 @@ export function devClient(baseUrl) {
     issueOtp: (apiKey, body) => call("POST", "otp", { apiKey, body }),
     armFault: (apiKey, fault) => call("POST", "faults", { apiKey, body: fault }),
     clearFaults: (apiKey) => call("DELETE", "faults", { apiKey }),
+    webhooks: (apiKey) => call("GET", "webhooks", { apiKey }),
     user: (apiKey, identifier) => call("GET", "users", { apiKey, query: { identifier } }),
     checkPin: (apiKey, identifier, pin) =>
       call("GET", "users/pin", { apiKey, query: { identifier, pin } }),
