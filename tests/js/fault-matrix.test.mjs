@@ -2,6 +2,7 @@
 // connection, and an abort before and during the call, each asserted field by field in Node
 // (pkg/node.mjs) and in headless Chromium (the mock's /pkg/index.js), from a page on the mock's
 // own origin and from a page on another origin (where the noCors fault is a CORS failure).
+// Also: a custom fetch (or body) that ignores the abort signal still times out or aborts.
 // After the whole matrix, a normal call still resets the PIN.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
@@ -217,10 +218,54 @@ async function runRow(where, row) {
   await env.dev.clearFaults(apiKey);
 }
 
+/**
+ * A custom fetch that ignores the abort signal: it never answers, or answers with a body that
+ * never ends. The timeout and the caller's abort must still settle the call. Self-contained.
+ */
+async function deafFetch(lib, spec, h) {
+  const fetch =
+    spec.fetch === "never"
+      ? () => new Promise(() => {})
+      : () => Promise.resolve(new Response(new ReadableStream({ start() {} }), { status: 200 }));
+  const options = {
+    apiKey: "4f4b8c6e-2f1a-4c3d-9b8e-7a6d5c4b3a21",
+    otp: "123456",
+    pin: "2468",
+    email: "ada@example.com",
+    fetch,
+    timeoutMs: spec.timeoutMs,
+  };
+  if (spec.abortAfterMs) {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), spec.abortAfterMs);
+    options.signal = controller.signal;
+  }
+  const started = Date.now();
+  const outcome = await h.settle(() => lib.resetPinWithOtp(options));
+  return { ...outcome, elapsedMs: Date.now() - started };
+}
+
+const DEAF = [
+  ["a fetch that never answers: the timeout still fires", { fetch: "never", timeoutMs: 150 }, "timeout"],
+  ["a fetch that never answers: the caller's abort still ends it", { fetch: "never", timeoutMs: 60_000, abortAfterMs: 100 }, "aborted"],
+  ["a body that never ends: the timeout still fires", { fetch: "endless", timeoutMs: 150 }, "timeout"],
+  ["a body that never ends: the caller's abort still ends it", { fetch: "endless", timeoutMs: 60_000, abortAfterMs: 100 }, "aborted"],
+];
+
 for (const [where, title] of PLACES) {
   describe(`fault matrix: ${title}`, () => {
     for (const row of MATRIX) {
       test(row.name, () => runRow(where, row));
+    }
+
+    for (const [name, spec, kind] of DEAF) {
+      if (where === "cross") continue; // no network involved: the origin does not matter
+      test(`custom fetch ignoring the signal: ${name}`, async () => {
+        const outcome = await env.run(where, deafFetch, spec);
+        const message = kind === "timeout" ? MESSAGES.timeout(spec.timeoutMs) : MESSAGES.aborted;
+        assertError(outcome, expectedError(kind, 0, message));
+        assert.ok(outcome.elapsedMs < 2000, `settled after ${outcome.elapsedMs} ms`);
+      });
     }
 
     test("after the whole matrix, a normal call still resets the PIN", async () => {
