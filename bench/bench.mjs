@@ -24,6 +24,9 @@ const int = (name, fallback) => Number.parseInt(process.env[name] ?? "", 10) || 
 const COLD_RUNS = int("BENCH_COLD_RUNS", 15);
 const ROUNDS = int("BENCH_ROUNDS", 5);
 const CALLS = int("BENCH_CALLS", 2000);
+// Per call again with a realistic network: the mock holds each answer LATENCY_MS (its `slow` fault).
+const LATENCY_MS = int("BENCH_LATENCY_MS", 20);
+const LATENCY_CALLS = int("BENCH_LATENCY_CALLS", 100);
 const WARMUP = 100;
 const CPU_ITERATIONS = int("BENCH_CPU_ITERATIONS", 20000);
 const CPU_SAMPLES = int("BENCH_CPU_SAMPLES", 9);
@@ -82,24 +85,28 @@ async function issueOtps(apiKey, usernames) {
 
 const names = (prefix, n) => Array.from({ length: n }, (_, i) => `${prefix}-${i}`);
 let tenant;
-const resetOptions = (username) => ({ apiKey: tenant, baseUrl: MOCK_URL, username, otp: OTP, pin: PIN, preventWebhook: true });
+let latencyTenant;
+const resetOptions = (username, apiKey = tenant) => ({ apiKey, baseUrl: MOCK_URL, username, otp: OTP, pin: PIN, preventWebhook: true });
 
 /** Interleaved rounds: warm-up for each side, then ours/baseline alternating (order flipped each round). */
-async function perCallRounds(env) {
+async function perCallRounds(env, { apiKey = tenant, calls = CALLS, warmup = WARMUP } = {}) {
   const rounds = [];
+  const options = (users) => users.map((username) => resetOptions(username, apiKey));
   for (const side of ["ours", "baseline"]) {
-    const users = names(`${env}-w-${side}`, WARMUP);
-    rounds.push({ side, warmup: true, options: users.map(resetOptions) });
+    rounds.push({ side, warmup: true, options: options(names(`${env}-w-${side}`, warmup)) });
   }
   for (let r = 0; r < ROUNDS; r++) {
     const order = r % 2 ? ["baseline", "ours"] : ["ours", "baseline"];
     for (const side of order) {
-      rounds.push({ side, options: names(`${env}-r${r}-${side}`, CALLS).map(resetOptions) });
+      rounds.push({ side, options: options(names(`${env}-r${r}-${side}`, calls)) });
     }
   }
-  await issueOtps(tenant, rounds.flatMap((round) => round.options.map((o) => o.username)));
+  await issueOtps(apiKey, rounds.flatMap((round) => round.options.map((o) => o.username)));
   return rounds;
 }
+
+/** The per-call rounds on the tenant whose every answer is held LATENCY_MS by the mock. */
+const latencyRounds = (env) => perCallRounds(`${env}-lat`, { apiKey: latencyTenant, calls: LATENCY_CALLS, warmup: 10 });
 
 function perCallSummary(results) {
   const timed = results.filter((r) => !r.warmup);
@@ -154,6 +161,8 @@ async function benchNode() {
 
   log("node: per call");
   result.perCall = perCallSummary(await nodeChild("percall", { rounds: await perCallRounds("node") }));
+  log(`node: per call with ${LATENCY_MS} ms network latency`);
+  result.perCallLatency = perCallSummary(await nodeChild("percall", { rounds: await latencyRounds("node") }));
 
   log("node: cpu");
   result.cpu = await nodeChild("cpu", {
@@ -240,10 +249,11 @@ async function benchChromium() {
     log("chromium: per call");
     {
       const page = await fresh();
-      const rounds = await perCallRounds("chromium");
-      result.perCall = perCallSummary(
-        await page.evaluate((rounds) => window.bench.tasks.perCall(window.bench.libs, rounds), rounds),
-      );
+      const run = async (rounds) =>
+        perCallSummary(await page.evaluate((rounds) => window.bench.tasks.perCall(window.bench.libs, rounds), rounds));
+      result.perCall = await run(await perCallRounds("chromium"));
+      log(`chromium: per call with ${LATENCY_MS} ms network latency`);
+      result.perCallLatency = await run(await latencyRounds("chromium"));
       await page.close();
     }
 
@@ -371,6 +381,15 @@ function report(envs) {
     p(`| ${e.env} | ${cell(c.ours, "", 3)} | ${cell(c.baseline, "", 3)} | ${cell(c.ratio, "", 3)} |`);
   }
   p();
+  p(`The same with every answer held ${LATENCY_MS} ms by the server (its \`slow\` fault), as a real network would: ${LATENCY_CALLS} resets per round.`);
+  p();
+  p("| environment | ours, ms/call | baseline, ms/call | ratio ours/baseline (goal ≤ 1.05) |");
+  p("|---|---|---|---|");
+  for (const e of envs) {
+    const c = e.perCallLatency;
+    p(`| ${e.env} | ${cell(c.ours, "", 3)} | ${cell(c.baseline, "", 3)} | ${cell(c.ratio, "", 3)} |`);
+  }
+  p();
 
   p(`## 3. CPU only: µs per call (${CPU_SAMPLES} samples of ${CPU_ITERATIONS} calls, same valid options)`);
   p();
@@ -408,6 +427,8 @@ function report(envs) {
 
 // ---------- main ----------
 tenant = (await dev("POST", "tenants", { body: { rateLimit: 0, maxOtpAttempts: 0 } })).apiKey;
+latencyTenant = (await dev("POST", "tenants", { body: { rateLimit: 0, maxOtpAttempts: 0 } })).apiKey;
+await dev("POST", "faults", { apiKey: latencyTenant, body: { fault: "slow", times: 0, delayMs: LATENCY_MS } });
 // Sanity: the baseline sends exactly the request the package sends.
 {
   const ours = (await import(path.join(PKG, "node.mjs"))).buildResetPinWithOtpRequest(resetOptions("same-request"));
