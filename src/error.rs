@@ -48,9 +48,11 @@ impl Issue {
     }
 }
 
-/// A failed call. `data` is kept as raw JSON so the wasm layer can hand it on unchanged.
+/// A failed call. `data` is the `Data` member of the server's answer as parsed: a
+/// [`json::Value`](crate::json::Value) natively, the `JSON.parse` result in the wasm build, so
+/// it is handed on unchanged.
 #[derive(Clone, Debug, PartialEq)]
-pub struct LoginRadiusError {
+pub struct LoginRadiusError<D = crate::json::Value> {
     pub kind: ErrorKind,
     pub message: String,
     /// The HTTP status; 0 when no response arrived.
@@ -58,12 +60,12 @@ pub struct LoginRadiusError {
     pub error_code: Option<i64>,
     pub description: Option<String>,
     pub issues: Vec<Issue>,
-    pub data: Option<crate::json::Value>,
+    pub data: Option<D>,
     /// Seconds, from a `Retry-After` header.
     pub retry_after: Option<u32>,
 }
 
-impl LoginRadiusError {
+impl<D> LoginRadiusError<D> {
     /// An error with only a kind, a message and a status.
     pub fn new(kind: ErrorKind, message: impl Into<String>, status: u16) -> Self {
         LoginRadiusError {
@@ -113,7 +115,7 @@ mod tests {
 
     #[test]
     fn validation_message_lists_every_issue() {
-        let err = LoginRadiusError::validation(vec![
+        let err: LoginRadiusError = LoginRadiusError::validation(vec![
             Issue::new("otp", "is required"),
             Issue::new("pin", "is required"),
         ]);

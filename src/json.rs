@@ -1,7 +1,7 @@
-//! A strict, small JSON parser (RFC 8259) for response bodies.
-//!
-//! serde_json would add ~30 KB to the wasm module; this is a few hundred bytes of code paths we
-//! can fuzz. Numbers keep their source text so nothing is rounded on the way to JavaScript.
+//! A strict, small JSON parser (RFC 8259) for response bodies, for native use: `classify_text`,
+//! the tests and the fuzzer. The wasm build does not link it: there the engine's own
+//! `JSON.parse` reads the body (see `wasm::json_view`), and both go through the one `classify`.
+//! Numbers keep their source text so nothing is rounded.
 
 /// Nesting deeper than this is rejected rather than recursed into.
 const MAX_DEPTH: usize = 64;

@@ -21,4 +21,4 @@ pub mod wasm;
 pub use error::{ErrorKind, Issue, LoginRadiusError};
 pub use options::{validate, Identifier, PathType, RawOptions, RawValue, ResetPinOptions};
 pub use request::{build_request, PreparedRequest};
-pub use response::{classify, Outcome};
+pub use response::{classify, classify_text, Body, JsonView, Outcome};

@@ -7,24 +7,64 @@ use crate::text::{concat, push_u64};
 /// Bodies longer than this are refused unread: a LoginRadius answer is a few hundred bytes.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
+/// A parsed JSON value as classification reads it: a few read-only questions, answered natively
+/// by [`json::Value`] and in the wasm build by the `JsValue` that `JSON.parse` returned, so both
+/// go through the one [`classify`].
+pub trait JsonView: Sized {
+    /// An object, and not an array.
+    fn is_object(&self) -> bool;
+    /// The member whose name equals `key` ignoring ASCII case (LoginRadius mixes casings); the
+    /// last one when several match, as `JSON.parse` keeps the last duplicate. `None` on
+    /// anything but an object.
+    fn member_ignore_case(&self, key: &str) -> Option<Self>;
+    fn as_string(&self) -> Option<String>;
+    /// An integer of at most 15 digits, given as a JSON number or a string of digits.
+    fn integer(&self) -> Option<i64>;
+    fn is_true(&self) -> bool;
+    fn is_null(&self) -> bool;
+    /// The items of an array; empty for anything else.
+    fn items(&self) -> Vec<Self>;
+}
+
+/// A response body as read: nothing but whitespace, not JSON, or one parsed JSON value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Body<V> {
+    Empty,
+    NotJson,
+    Json(V),
+}
+
 /// The result of one call.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Outcome {
+pub enum Outcome<V = Value> {
     /// 2xx and `IsPosted: true`: the parsed body, handed to the caller as is.
-    Success(Value),
-    Failure(LoginRadiusError),
+    Success(V),
+    Failure(LoginRadiusError<V>),
+}
+
+/// [`classify`] on a body given as text, parsed by [`json::parse`] (native code, tests, fuzzing).
+pub fn classify_text(status: u16, retry_after: Option<&str>, body: &str) -> Outcome {
+    let body = match json::parse(body) {
+        Some(value) => Body::Json(value),
+        None if body.trim().is_empty() => Body::Empty,
+        None => Body::NotJson,
+    };
+    classify(status, retry_after, body)
 }
 
 /// Classifies a response. Never panics, whatever the input.
-pub fn classify(status: u16, retry_after: Option<&str>, body: &str) -> Outcome {
+pub fn classify<V: JsonView>(status: u16, retry_after: Option<&str>, body: Body<V>) -> Outcome<V> {
     let retry_after = retry_after.and_then(parse_retry_after);
     let ok = (200..300).contains(&status);
-    let parsed = json::parse(body);
 
-    let failure = match parsed {
-        Some(mut value @ Value::Object(_)) => match api_error(status, &mut value) {
+    let failure = match body {
+        Body::Json(value) if value.is_object() => match api_error(status, &value) {
             Some(error) => error,
-            None if ok && matches!(value.get_ignore_case("IsPosted"), Some(Value::Bool(true))) => {
+            None if ok
+                && value
+                    .member_ignore_case("IsPosted")
+                    .is_some_and(|posted| posted.is_true()) =>
+            {
                 return Outcome::Success(value);
             }
             None if ok => LoginRadiusError::new(
@@ -36,9 +76,9 @@ pub fn classify(status: u16, retry_after: Option<&str>, body: &str) -> Outcome {
             None => unrecognised(status, "a JSON body that is not a LoginRadius answer"),
         },
         _ if status == 429 => too_many_requests(),
-        Some(_) => unrecognised(status, "a JSON body that is not a LoginRadius answer"),
-        None if body.trim().is_empty() => unrecognised(status, "an empty body"),
-        None => unrecognised(status, "a body that is not JSON"),
+        Body::Json(_) => unrecognised(status, "a JSON body that is not a LoginRadius answer"),
+        Body::Empty => unrecognised(status, "an empty body"),
+        Body::NotJson => unrecognised(status, "a body that is not JSON"),
     };
     Outcome::Failure(LoginRadiusError {
         status,
@@ -48,11 +88,13 @@ pub fn classify(status: u16, retry_after: Option<&str>, body: &str) -> Outcome {
 }
 
 /// A LoginRadius error envelope in any of its casings, or `None` when the object is not one.
-/// On `Some`, its `Data` member has been moved out of `body` (no deep copy).
-fn api_error(status: u16, body: &mut Value) -> Option<LoginRadiusError> {
-    let error_code = body.get_ignore_case("ErrorCode").and_then(integer);
-    let message = body.get_ignore_case("Message").and_then(Value::as_str);
-    let description = body.get_ignore_case("Description").and_then(Value::as_str);
+fn api_error<V: JsonView>(status: u16, body: &V) -> Option<LoginRadiusError<V>> {
+    let text = |key: &str| body.member_ignore_case(key).and_then(|v| v.as_string());
+    let error_code = body
+        .member_ignore_case("ErrorCode")
+        .and_then(|code| code.integer());
+    let message = text("Message");
+    let description = text("Description");
     let ok = (200..300).contains(&status);
     // On an error status a Message or Description alone is still the server talking; on a 2xx
     // only an error code turns the answer into an error.
@@ -60,54 +102,49 @@ fn api_error(status: u16, body: &mut Value) -> Option<LoginRadiusError> {
         return None;
     }
     let message = match (message, error_code) {
-        (Some(m), _) if !m.trim().is_empty() => m.to_string(),
+        (Some(m), _) if !m.trim().is_empty() => m,
         (_, Some(code)) => {
             let mut m = String::from("LoginRadius error ");
             push_u64(&mut m, code.unsigned_abs());
             m
         }
         _ => description
+            .as_deref()
             .filter(|d| !d.trim().is_empty())
             .unwrap_or("LoginRadius reported an error")
             .to_string(),
     };
-    let error = LoginRadiusError {
-        error_code,
-        description: description.map(str::to_string),
-        issues: field_errors(body),
-        ..LoginRadiusError::new(ErrorKind::Api, message, status)
-    };
-    let data = body.take_ignore_case("Data");
     Some(LoginRadiusError {
-        data: data.filter(|d| !matches!(d, Value::Null)),
-        ..error
+        error_code,
+        description,
+        issues: field_errors(body),
+        data: body.member_ignore_case("Data").filter(|d| !d.is_null()),
+        ..LoginRadiusError::new(ErrorKind::Api, message, status)
     })
 }
 
 /// `Errors: [{FieldName, ErrorMessage}]`, any casing; entries without a message are skipped.
-fn field_errors(body: &Value) -> Vec<Issue> {
-    let Some(Value::Array(entries)) = body.get_ignore_case("Errors") else {
+fn field_errors<V: JsonView>(body: &V) -> Vec<Issue> {
+    let Some(entries) = body.member_ignore_case("Errors") else {
         return Vec::new();
     };
     entries
+        .items()
         .iter()
         .filter_map(|entry| {
-            let message = entry.get_ignore_case("ErrorMessage")?.as_str()?;
+            let message = entry.member_ignore_case("ErrorMessage")?.as_string()?;
             let field = entry
-                .get_ignore_case("FieldName")
-                .and_then(Value::as_str)
-                .unwrap_or("");
+                .member_ignore_case("FieldName")
+                .and_then(|f| f.as_string())
+                .unwrap_or_default();
             Some(Issue::new(field, message))
         })
         .collect()
 }
 
-/// An error code given as a JSON integer or a string of digits.
-fn integer(value: &Value) -> Option<i64> {
-    let text = match value {
-        Value::Number(n) | Value::String(n) => n.trim(),
-        _ => return None,
-    };
+/// An error code written as a string of at most 15 digits, optionally negative and padded.
+pub fn integer_text(text: &str) -> Option<i64> {
+    let text = text.trim();
     let (negative, digits) = match text.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, text),
@@ -119,6 +156,37 @@ fn integer(value: &Value) -> Option<i64> {
         .bytes()
         .fold(0i64, |n, b| n * 10 + i64::from(b - b'0'));
     Some(if negative { -magnitude } else { magnitude })
+}
+
+impl JsonView for Value {
+    fn is_object(&self) -> bool {
+        matches!(self, Value::Object(_))
+    }
+    fn member_ignore_case(&self, key: &str) -> Option<Self> {
+        self.get_ignore_case(key).cloned()
+    }
+    fn as_string(&self) -> Option<String> {
+        self.as_str().map(str::to_string)
+    }
+    /// The number's source text, so `1e3` or `908.0` is not an integer here.
+    fn integer(&self) -> Option<i64> {
+        match self {
+            Value::Number(text) | Value::String(text) => integer_text(text),
+            _ => None,
+        }
+    }
+    fn is_true(&self) -> bool {
+        matches!(self, Value::Bool(true))
+    }
+    fn is_null(&self) -> bool {
+        matches!(self, Value::Null)
+    }
+    fn items(&self) -> Vec<Self> {
+        match self {
+            Value::Array(items) => items.clone(),
+            _ => Vec::new(),
+        }
+    }
 }
 
 /// `Retry-After` in delta-seconds; the HTTP-date form is ignored.
@@ -134,7 +202,7 @@ fn parse_retry_after(header: &str) -> Option<u32> {
     )
 }
 
-fn too_many_requests() -> LoginRadiusError {
+fn too_many_requests<V>() -> LoginRadiusError<V> {
     LoginRadiusError::new(
         ErrorKind::Api,
         "Too many requests: LoginRadius is rate-limiting this API key. Wait (see retryAfter) and try again",
@@ -142,7 +210,7 @@ fn too_many_requests() -> LoginRadiusError {
     )
 }
 
-fn unrecognised(status: u16, what: &str) -> LoginRadiusError {
+fn unrecognised<V>(status: u16, what: &str) -> LoginRadiusError<V> {
     let mut message = String::from("Unexpected response from the server: HTTP ");
     push_u64(&mut message, u64::from(status));
     message.push_str(" with ");
@@ -152,7 +220,7 @@ fn unrecognised(status: u16, what: &str) -> LoginRadiusError {
 }
 
 /// The error for a body refused because of its size.
-pub fn too_large(status: u16) -> LoginRadiusError {
+pub fn too_large<V>(status: u16) -> LoginRadiusError<V> {
     LoginRadiusError::new(
         ErrorKind::InvalidResponse,
         concat(&[

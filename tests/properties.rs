@@ -3,7 +3,7 @@
 use loginradius_pin_reset::json::{self, Value};
 use loginradius_pin_reset::options::OPTION_NAMES;
 use loginradius_pin_reset::{
-    build_request, classify, validate, ErrorKind, Outcome, RawOptions, RawValue,
+    build_request, classify_text, validate, ErrorKind, Outcome, RawOptions, RawValue,
 };
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -514,7 +514,7 @@ fn retry_after() -> impl Strategy<Value = Option<String>> {
     ])
 }
 
-/// An error code as `classify` reads it: a JSON integer or a string of at most 15 digits.
+/// An error code as `classify_text` reads it: a JSON integer or a string of at most 15 digits.
 fn has_error_code(value: &Value) -> bool {
     let text = match value.get_ignore_case("ErrorCode") {
         Some(Value::Number(n)) | Some(Value::String(n)) => n.trim(),
@@ -533,7 +533,7 @@ proptest! {
         retry in retry_after(),
         body in body(),
     ) {
-        let outcome = classify(status, retry.as_deref(), &body);
+        let outcome = classify_text(status, retry.as_deref(), &body);
         let ok = (200..300).contains(&status);
         let parsed = json::parse(&body);
         let is_object = matches!(parsed, Some(Value::Object(_)));

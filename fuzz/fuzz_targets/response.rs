@@ -1,10 +1,10 @@
-//! Arbitrary bytes -> (status, Retry-After, body) -> response::classify, plus json::parse checked
+//! Arbitrary bytes -> (status, Retry-After, body) -> response::classify_text, plus json::parse checked
 //! against serde_json. classify must map every input to exactly one outcome without panicking.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use loginradius_pin_reset::json::{self, Value};
-use loginradius_pin_reset::{classify, ErrorKind, Outcome};
+use loginradius_pin_reset::{classify_text, ErrorKind, Outcome};
 
 /// Nesting depth of a serde_json value (a scalar is 0).
 fn depth(value: &serde_json::Value) -> usize {
@@ -69,7 +69,7 @@ fuzz_target!(|data: &[u8]| {
     }
 
     // classify: exactly one outcome, consistent with the status.
-    match classify(status, retry_after.as_deref(), &body) {
+    match classify_text(status, retry_after.as_deref(), &body) {
         Outcome::Success(value) => {
             assert!((200..300).contains(&status), "success on status {status}");
             assert_eq!(value.get_ignore_case("IsPosted"), Some(&Value::Bool(true)));

@@ -1,6 +1,6 @@
 //! JavaScript globals, bound so that a throw comes back as `Err` instead of unwinding through wasm.
 
-use js_sys::{Array, Function, Promise};
+use js_sys::{Array, Function, JsString, Promise};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -24,6 +24,11 @@ extern "C" {
 
     #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
     pub fn object_keys(value: &JsValue) -> Result<Array, JsValue>;
+
+    /// `JSON.parse` of a string already in JavaScript (js-sys's binding takes a `&str`, which
+    /// would copy the body into wasm memory and back).
+    #[wasm_bindgen(catch, js_namespace = JSON, js_name = parse)]
+    pub fn json_parse(text: &JsString) -> Result<JsValue, JsValue>;
 
     #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
     pub fn is_array(value: &JsValue) -> Result<bool, JsValue>;

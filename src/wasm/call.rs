@@ -16,9 +16,10 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{AbortController, EventTarget, Headers};
 
 use super::bindings::{clear_timeout, global_fetch, set_timeout, Thenable};
-use super::js_values::{error_to_js, json_to_js};
+use super::js_values::{error_to_js, JsError};
+use super::json_view::parse_body;
 use super::read_options::GivenOptions;
-use crate::error::{ErrorKind, LoginRadiusError};
+use crate::error::ErrorKind;
 use crate::request::PreparedRequest;
 use crate::response::{classify, too_large, Outcome, MAX_BODY_BYTES};
 use crate::text::push_u64;
@@ -65,7 +66,7 @@ pub(crate) fn send(request: &PreparedRequest, timeout_ms: u32, given: GivenOptio
 }
 
 /// A rejected promise carrying `error` as a JavaScript `LoginRadiusError`.
-pub(crate) fn rejected(error: &LoginRadiusError) -> Promise {
+pub(crate) fn rejected(error: &JsError) -> Promise {
     Promise::reject(&error_to_js(error))
 }
 
@@ -73,7 +74,7 @@ enum Failure {
     /// fetch or the body read rejected: the text of its error.
     Network(String),
     /// A response we refuse to read (not a Response, or too large).
-    Refused(LoginRadiusError),
+    Refused(JsError),
 }
 
 /// The state one call shares between its callbacks.
@@ -96,7 +97,7 @@ impl Call {
     }
 
     /// Settles the caller's promise, the first time only.
-    fn finish(&self, result: Result<JsValue, LoginRadiusError>) {
+    fn finish(&self, result: Result<JsValue, JsError>) {
         let Some((resolve, reject)) = self.settle.take() else {
             return;
         };
@@ -136,7 +137,7 @@ impl Call {
             .and_then(|s| s.as_f64())
             .filter(|s| (100.0..=599.0).contains(s))
         else {
-            return self.fail(Failure::Refused(LoginRadiusError::new(
+            return self.fail(Failure::Refused(JsError::new(
                 ErrorKind::InvalidResponse,
                 "fetch resolved with something that is not a Response",
                 0,
@@ -180,9 +181,8 @@ impl Call {
         if text.length() as usize > MAX_BODY_BYTES {
             return self.fail(Failure::Refused(too_large(status)));
         }
-        let body: String = text.into();
-        self.finish(match classify(status, retry_after, &body) {
-            Outcome::Success(body) => Ok(json_to_js(&body)),
+        self.finish(match classify(status, retry_after, parse_body(text)) {
+            Outcome::Success(body) => Ok(body),
             Outcome::Failure(error) => Err(error),
         });
     }
@@ -311,7 +311,7 @@ fn describe(error: &JsValue) -> String {
         .unwrap_or_default()
 }
 
-fn network_error(cause: &str) -> LoginRadiusError {
+fn network_error(cause: &str) -> JsError {
     let mut message = String::from("The request did not reach LoginRadius");
     if !cause.is_empty() {
         message.push_str(" (");
@@ -319,18 +319,18 @@ fn network_error(cause: &str) -> LoginRadiusError {
         message.push(')');
     }
     message.push_str(". Check the connection, baseUrl and CORS, then try again");
-    LoginRadiusError::new(ErrorKind::Network, message, 0)
+    JsError::new(ErrorKind::Network, message, 0)
 }
 
-fn timeout(ms: u32) -> LoginRadiusError {
+fn timeout(ms: u32) -> JsError {
     let mut message = String::from("No answer within ");
     push_u64(&mut message, u64::from(ms));
     message.push_str(" ms (timeoutMs). The PIN may or may not have changed: request a new code before trying again");
-    LoginRadiusError::new(ErrorKind::Timeout, message, 0)
+    JsError::new(ErrorKind::Timeout, message, 0)
 }
 
-fn aborted() -> LoginRadiusError {
-    LoginRadiusError::new(
+fn aborted() -> JsError {
+    JsError::new(
         ErrorKind::Aborted,
         "The call was aborted by the caller's signal",
         0,

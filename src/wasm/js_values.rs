@@ -1,11 +1,13 @@
-//! Core values out to JavaScript: errors as real `Error` objects, JSON as plain values.
+//! Core values out to JavaScript: errors as real `Error` objects, issues and requests as plain data.
 
-use js_sys::{Array, Object, Reflect};
+use js_sys::Reflect;
 use serde::Serialize;
 use wasm_bindgen::JsValue;
 
 use crate::error::{Issue, LoginRadiusError};
-use crate::json::Value;
+
+/// The error type of the wasm layer: `data` is the value `JSON.parse` gave.
+pub(crate) type JsError = LoginRadiusError<JsValue>;
 
 const ERROR_NAME: &str = "LoginRadiusError";
 const KINDS: [&str; 6] = [
@@ -35,7 +37,7 @@ fn set(target: &JsValue, key: &str, value: &JsValue) {
 }
 
 /// A real `Error` carrying every field of the `LoginRadiusError` interface.
-pub(crate) fn error_to_js(error: &LoginRadiusError) -> JsValue {
+pub(crate) fn error_to_js(error: &JsError) -> JsValue {
     let js: JsValue = js_sys::Error::new(&error.message).into();
     set(&js, "name", &JsValue::from_str(ERROR_NAME));
     set(&js, "kind", &JsValue::from_str(error.kind.as_str()));
@@ -48,37 +50,12 @@ pub(crate) fn error_to_js(error: &LoginRadiusError) -> JsValue {
     }
     set(&js, "issues", &issues_to_js(&error.issues));
     if let Some(data) = &error.data {
-        set(&js, "data", &json_to_js(data));
+        set(&js, "data", data);
     }
     if let Some(seconds) = error.retry_after {
         set(&js, "retryAfter", &JsValue::from(seconds));
     }
     js
-}
-
-/// A parsed response body as the value `JSON.parse` would have produced.
-pub(crate) fn json_to_js(value: &Value) -> JsValue {
-    match value {
-        Value::Null => JsValue::NULL,
-        Value::Bool(b) => JsValue::from_bool(*b),
-        // The text passed the JSON grammar, so parseFloat reads it exactly as JSON.parse would.
-        Value::Number(text) => JsValue::from_f64(js_sys::Number::parse_float(text)),
-        Value::String(s) => JsValue::from_str(s),
-        Value::Array(items) => items.iter().map(json_to_js).collect::<Array>().into(),
-        Value::Object(members) => {
-            let object = Object::new();
-            for (key, member) in members {
-                // defineProperty, not set: a "__proto__" member must stay a plain property.
-                let descriptor = Object::new();
-                set(&descriptor, "value", &json_to_js(member));
-                set(&descriptor, "writable", &JsValue::TRUE);
-                set(&descriptor, "enumerable", &JsValue::TRUE);
-                set(&descriptor, "configurable", &JsValue::TRUE);
-                let _ = Reflect::define_property(&object, &JsValue::from_str(key), &descriptor);
-            }
-            object.into()
-        }
-    }
 }
 
 /// The check behind `isLoginRadiusError`: never throws, even on a hostile Proxy.

@@ -5,6 +5,7 @@
 mod bindings;
 mod call;
 mod js_values;
+mod json_view;
 mod read_options;
 
 use js_sys::Promise;
