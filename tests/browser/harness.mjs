@@ -13,9 +13,9 @@ import { chromium } from "playwright-core";
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const RESULTS_DIR = path.join(ROOT, "test-results");
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 // Without the background-networking flags Chromium keeps dialling out on a closed network.
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   "--no-sandbox",
   "--disable-gpu",
   "--disable-quic",
@@ -112,8 +112,8 @@ export async function startHarness() {
   };
 }
 
-/** Thin client for the server's development endpoints. */
-function devApi(baseUrl) {
+/** Thin client for the server's development endpoints (see server/README.md). */
+export function devApi(baseUrl) {
   async function call(method, pathname, { apiKey, query = {}, body } = {}) {
     const url = new URL(`/__dev/${pathname}`, baseUrl);
     if (apiKey) url.searchParams.set("apikey", apiKey);
@@ -132,6 +132,7 @@ function devApi(baseUrl) {
     createUser: (apiKey, user) => call("POST", "users", { apiKey, body: user }),
     issueOtp: (apiKey, identifier) => call("POST", "otp", { apiKey, body: identifier }),
     armFault: (apiKey, fault) => call("POST", "faults", { apiKey, body: fault }),
+    clearFaults: (apiKey) => call("DELETE", "faults", { apiKey }),
     webhooks: (apiKey) => call("GET", "webhooks", { apiKey }),
     user: (apiKey, identifier) => call("GET", "users", { apiKey, query: { identifier } }),
     checkPin: (apiKey, identifier, pin) =>

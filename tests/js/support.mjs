@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
 
-import { ROOT, closedPort, startHarness } from "../browser/harness.mjs";
+import { ROOT, closedPort, devApi as devClient, startHarness } from "../browser/harness.mjs";
 
 export { ROOT, closedPort };
 
@@ -128,34 +128,6 @@ export function inPage({ page }, fn, arg) {
   // A string expression: evaluated through the DevTools protocol, so the page's CSP (no eval)
   // does not apply to it.
   return page.evaluate(`(${fn.toString()})(window.lib, ${JSON.stringify(arg ?? null)}, window.helpers)`);
-}
-
-/** The /__dev API of the mock (see server/README.md). */
-export function devClient(baseUrl) {
-  async function call(method, pathname, { apiKey, query = {}, body } = {}) {
-    const url = new URL(`/__dev/${pathname}`, baseUrl);
-    if (apiKey) url.searchParams.set("apikey", apiKey);
-    for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
-    const response = await fetch(url, {
-      method,
-      headers: body === undefined ? {} : { "Content-Type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const data = await response.json();
-    if (!response.ok) throw new Error(`${method} ${pathname}: ${response.status} ${data.error}`);
-    return data;
-  }
-  return {
-    createTenant: async (settings = {}) => (await call("POST", "tenants", { body: settings })).apiKey,
-    createUser: (apiKey, user) => call("POST", "users", { apiKey, body: user }),
-    issueOtp: (apiKey, body) => call("POST", "otp", { apiKey, body }),
-    armFault: (apiKey, fault) => call("POST", "faults", { apiKey, body: fault }),
-    clearFaults: (apiKey) => call("DELETE", "faults", { apiKey }),
-    webhooks: (apiKey) => call("GET", "webhooks", { apiKey }),
-    user: (apiKey, identifier) => call("GET", "users", { apiKey, query: { identifier } }),
-    checkPin: (apiKey, identifier, pin) =>
-      call("GET", "users/pin", { apiKey, query: { identifier, pin } }),
-  };
 }
 
 /**

@@ -215,3 +215,17 @@ pub async fn abort_during() {
     .await;
     assert_eq!(get(&error, "status"), 0);
 }
+
+/// Declares one `#[wasm_bindgen_test]` per scenario above; `tests/web.rs` and `tests/node.rs`
+/// each expand it once, under their own runner configuration.
+#[macro_export]
+macro_rules! scenarios {
+    ($($name:ident),* $(,)?) => {
+        $(
+            #[wasm_bindgen_test::wasm_bindgen_test]
+            async fn $name() {
+                wasm::$name().await;
+            }
+        )*
+    };
+}
