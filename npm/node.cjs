@@ -8,5 +8,20 @@ module.exports = {
   resetPinWithOtp: (options) => wasm.resetPinWithOtp(options),
   validateResetPinWithOtp: wasm.validateResetPinWithOtp,
   buildResetPinWithOtpRequest: wasm.buildResetPinWithOtpRequest,
-  isLoginRadiusError: wasm.isLoginRadiusError,
+  isLoginRadiusError,
 };
+
+/** In JavaScript, as in index.js: a few property reads need no wasm (and it keeps the module smaller). */
+function isLoginRadiusError(value) {
+  const kinds = ["validation", "api", "network", "timeout", "aborted", "invalid_response"];
+  try {
+    return (
+      typeof value === "object" &&
+      value !== null &&
+      value.name === "LoginRadiusError" &&
+      kinds.includes(value.kind)
+    );
+  } catch {
+    return false; // a Proxy whose traps throw is not our error
+  }
+}

@@ -10,14 +10,6 @@ use crate::error::{Issue, LoginRadiusError};
 pub(crate) type JsError = LoginRadiusError<JsValue>;
 
 const ERROR_NAME: &str = "LoginRadiusError";
-const KINDS: [&str; 6] = [
-    "validation",
-    "api",
-    "network",
-    "timeout",
-    "aborted",
-    "invalid_response",
-];
 
 /// Plain data through serde-wasm-bindgen's serializer. Our types serialize as maps (see
 /// `PreparedRequest`'s `Serialize`), which become plain objects here.
@@ -56,18 +48,4 @@ pub(crate) fn error_to_js(error: &JsError) -> JsValue {
         set(&js, "retryAfter", &JsValue::from(seconds));
     }
     js
-}
-
-/// The check behind `isLoginRadiusError`: never throws, even on a hostile Proxy.
-pub(crate) fn is_login_radius_error(value: &JsValue) -> bool {
-    if !value.is_object() {
-        return false;
-    }
-    let field = |key: &str| {
-        Reflect::get(value, &JsValue::from_str(key))
-            .ok()
-            .and_then(|v| v.as_string())
-    };
-    field("name").as_deref() == Some(ERROR_NAME)
-        && field("kind").is_some_and(|kind| KINDS.contains(&kind.as_str()))
 }

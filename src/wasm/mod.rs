@@ -1,4 +1,5 @@
-//! The JavaScript face of the crate: four exported functions and their TypeScript types.
+//! The JavaScript face of the crate: three exported functions and their TypeScript types.
+//! (`isLoginRadiusError` is plain JavaScript in npm/index.js and npm/node.cjs: it needs no wasm.)
 //!
 //! Everything here converts and wires; every rule and every decision lives in the core modules.
 
@@ -59,14 +60,6 @@ pub fn build_reset_pin_with_otp_request(
     let validated = validate(&given.raw)
         .map_err(|issues| error_to_js(&LoginRadiusError::validation(issues)))?;
     Ok(to_js(&build_request(&validated)))
-}
-
-/// Whether `value` is an error from this package. Works across bundle copies, unlike `instanceof`.
-#[wasm_bindgen(js_name = isLoginRadiusError, unchecked_return_type = "value is LoginRadiusError")]
-pub fn is_login_radius_error(
-    #[wasm_bindgen(unchecked_param_type = "unknown")] value: JsValue,
-) -> bool {
-    js_values::is_login_radius_error(&value)
 }
 
 // See the `talc` entry in Cargo.toml for why the allocator is not the default dlmalloc.
