@@ -55,10 +55,10 @@ pub(crate) fn send(request: &PreparedRequest, timeout_ms: u32, given: GivenOptio
     };
     match pending {
         Ok(pending) => {
-            let on_response = callback(&call, Call::read_response);
-            pending
-                .unchecked_ref::<Thenable>()
-                .then(&on_response, &on_failure(&call));
+            pending.unchecked_ref::<Thenable>().then(
+                &callback(&call, Step::Response),
+                &callback(&call, Step::Failed),
+            );
         }
         Err(error) => call.fail(Failure::Network(describe(&error))),
     }
@@ -160,11 +160,9 @@ impl Call {
         let response: web_sys::Response = response.unchecked_into();
         match response.text() {
             Ok(text) => {
-                let failed = on_failure(&self);
-                let on_text = callback(&self, move |call, text| {
-                    call.read_body(status, retry_after.as_deref(), text)
-                });
-                text.unchecked_ref::<Thenable>().then(&on_text, &failed);
+                let on_text = callback(&self, Step::Body(status, retry_after));
+                text.unchecked_ref::<Thenable>()
+                    .then(&on_text, &callback(&self, Step::Failed));
             }
             Err(error) => self.fail(Failure::Network(describe(&error))),
         }
@@ -188,27 +186,32 @@ impl Call {
     }
 }
 
+/// What a promise callback does with its one argument.
+enum Step {
+    /// `fetch` resolved with the response.
+    Response,
+    /// The body's text arrived: the status and the `Retry-After` header already read.
+    Body(u16, Option<String>),
+    /// `fetch` or the body read rejected.
+    Failed,
+}
+
 /// A JavaScript function running `step` on the call with its one argument.
 ///
 /// Handed to JavaScript for good (freed by the JS garbage collector): a promise may call it after
 /// the call has settled, and it must still be there to find the call settled and do nothing.
-fn callback(call: &Rc<Call>, step: impl FnOnce(Rc<Call>, JsValue) + 'static) -> JsValue {
+/// One closure type for every step (an enum, not a closure per step): one copy of its code.
+fn callback(call: &Rc<Call>, step: Step) -> JsValue {
     let (call, mut step) = (call.clone(), Some(step));
-    Listener::new(move |value| {
-        if let Some(step) = step.take() {
-            step(call.clone(), value);
+    Listener::new(move |value| match step.take() {
+        Some(Step::Response) => call.clone().read_response(value),
+        Some(Step::Body(status, retry_after)) => {
+            call.read_body(status, retry_after.as_deref(), value)
         }
+        Some(Step::Failed) if !call.settled() => call.fail(Failure::Network(describe(&value))),
+        _ => {}
     })
     .into_js_value()
-}
-
-/// The rejection handler of each wait: fetch or the body read failed.
-fn on_failure(call: &Rc<Call>) -> JsValue {
-    callback(call, |call, error| {
-        if !call.settled() {
-            call.fail(Failure::Network(describe(&error)));
-        }
-    })
 }
 
 /// The fetch init as a plain object, so a custom `fetch` sees ordinary data.
