@@ -1,5 +1,6 @@
 //! One tenant (one API key): its settings, users, OTPs, SMS outbox and webhook log.
 
+use std::collections::HashMap;
 use std::time::{Duration, SystemTime};
 
 use rand::Rng;
@@ -77,7 +78,7 @@ pub struct SettingsPatch {
 }
 
 /// Which body field names the user.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum IdentifierKind {
     Email,
     Phone,
@@ -134,14 +135,6 @@ pub struct User {
 }
 
 impl User {
-    fn identifier(&self, kind: IdentifierKind) -> Option<&str> {
-        match kind {
-            IdentifierKind::Email => self.email.as_deref(),
-            IdentifierKind::Phone => self.phone.as_deref(),
-            IdentifierKind::Username => self.username.as_deref(),
-        }
-    }
-
     /// The lockout end, if the user is locked at `now`.
     pub fn locked_at(&self, now: SystemTime) -> Option<SystemTime> {
         self.locked_until.filter(|until| *until > now)
@@ -163,9 +156,14 @@ pub struct WebhookEvent {
 #[derive(Debug, Clone)]
 pub struct Tenant {
     pub settings: TenantSettings,
+    /// Added only by [`Tenant::find_or_create`], never removed, and their identifiers never
+    /// change: that keeps `index` exact.
     pub users: Vec<User>,
     pub outbox: Vec<OutboxEntry>,
     pub webhooks: Vec<WebhookEvent>,
+    /// Normalized identifier → position in `users`, so a lookup costs the same for 10 users as
+    /// for 100,000 (a load run creates that many).
+    index: HashMap<(IdentifierKind, String), usize>,
 }
 
 /// Identifiers for a new user, already normalized.
@@ -183,15 +181,13 @@ impl Tenant {
             users: Vec::new(),
             outbox: Vec::new(),
             webhooks: Vec::new(),
+            index: HashMap::new(),
         }
     }
 
     /// Index of the user whose `kind` identifier equals `value` (after normalization).
     pub fn find(&self, kind: IdentifierKind, value: &str) -> Option<usize> {
-        let wanted = kind.normalize(value);
-        self.users
-            .iter()
-            .position(|u| u.identifier(kind) == Some(wanted.as_str()))
+        self.index.get(&(kind, kind.normalize(value))).copied()
     }
 
     /// Index of the user matching `value` as an email, phone or username.
@@ -213,6 +209,16 @@ impl Tenant {
         if let Some(index) = existing {
             return index;
         }
+        let position = self.users.len();
+        for (kind, value) in [
+            (IdentifierKind::Email, &new.email),
+            (IdentifierKind::Phone, &new.phone),
+            (IdentifierKind::Username, &new.username),
+        ] {
+            if let Some(value) = value {
+                self.index.insert((kind, value.clone()), position);
+            }
+        }
         self.users.push(User {
             uid: new_uid(),
             email: new.email,
@@ -224,7 +230,7 @@ impl Tenant {
             locked_until: None,
             otp: None,
         });
-        self.users.len() - 1
+        position
     }
 
     /// Gives the user a fresh OTP issued `age` ago (`code`, or 6 random digits); returns it.
