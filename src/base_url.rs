@@ -1,6 +1,8 @@
 //! The `baseUrl` option: where requests go, checked strictly because it decides who sees the OTP.
 
-use crate::text::{is, parse_decimal};
+use crate::text::{
+    edge_is, find_byte, has_byte, has_space_or_control, parse_decimal, parts, split_byte,
+};
 
 /// A checked base URL: scheme, host, optional port and path prefix, no trailing slash.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,22 +23,22 @@ pub fn check(url: &str) -> Result<String, &'static str> {
     if url.len() > 2048 {
         return Err("must be at most 2048 characters");
     }
-    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+    if has_space_or_control(url) {
         return Err("must not contain spaces or control characters");
     }
-    if url.contains(['?', '#']) {
+    if has_byte(url, b'?') || has_byte(url, b'#') {
         return Err("must not contain a query (?) or fragment (#)");
     }
     let (secure, rest) = split_scheme(url)
         .ok_or("must start with https:// (or http:// for localhost, 127.0.0.1 or [::1])")?;
-    let (authority, path) = match rest.find(is('/')) {
+    let (authority, path) = match find_byte(rest, b'/') {
         Some(slash) => (
             rest.get(..slash).unwrap_or(""),
             rest.get(slash..).unwrap_or(""),
         ),
         None => (rest, ""),
     };
-    if authority.contains(is('@')) {
+    if has_byte(authority, b'@') {
         return Err("must not contain credentials (user:password@)");
     }
     let host = check_authority(authority)?;
@@ -47,7 +49,7 @@ pub fn check(url: &str) -> Result<String, &'static str> {
         return Err("has a path with characters that must be percent-encoded");
     }
     // URL parsers resolve `.` and `..` (also as %2e), which would move the endpoint elsewhere.
-    if path.split(is('/')).any(is_dot_segment) {
+    if parts(path, b'/').any(is_dot_segment) {
         return Err("must not contain . or .. path segments");
     }
     let mut normalised = String::from(if secure { "https://" } else { "http://" });
@@ -71,8 +73,8 @@ fn split_scheme(url: &str) -> Option<(bool, &str)> {
 /// Checks `host[:port]` and returns the host (brackets kept for IPv6).
 fn check_authority(authority: &str) -> Result<&str, &'static str> {
     const BAD_HOST: &str = "must name a host, like https://api.loginradius.com";
-    let (host, port) = if authority.starts_with('[') {
-        let end = authority.find(is(']')).ok_or(BAD_HOST)?;
+    let (host, port) = if edge_is(authority, b'[', false) {
+        let end = find_byte(authority, b']').ok_or(BAD_HOST)?;
         let host = authority.get(..=end).ok_or(BAD_HOST)?;
         let inner = host.get(1..end).unwrap_or("");
         // URL parsers (fetch, the url crate) refuse an IPv6 literal that is not a real address.
@@ -80,23 +82,23 @@ fn check_authority(authority: &str) -> Result<&str, &'static str> {
             return Err(BAD_HOST);
         }
         let after = authority.get(end + 1..).unwrap_or("");
-        match after.strip_prefix(':') {
+        match after.get(1..).filter(|_| edge_is(after, b':', false)) {
             Some(port) => (host, Some(port)),
             None if after.is_empty() => (host, None),
             None => return Err(BAD_HOST),
         }
     } else {
-        match authority.split_once(is(':')) {
+        match split_byte(authority, b':', false) {
             Some((host, port)) => (host, Some(port)),
             None => (authority, None),
         }
     };
-    if !host.starts_with('[') {
+    if !edge_is(host, b'[', false) {
         let labels_ok = !host.is_empty()
-            && host.split(is('.')).all(|label| {
+            && parts(host, b'.').all(|label| {
                 !label.is_empty()
-                    && !label.starts_with('-')
-                    && !label.ends_with('-')
+                    && !edge_is(label, b'-', false)
+                    && !edge_is(label, b'-', true)
                     && label
                         .bytes()
                         .all(|b| b.is_ascii_alphanumeric() || b == b'-')
@@ -121,7 +123,7 @@ fn check_authority(authority: &str) -> Result<&str, &'static str> {
 
 /// The WHATWG "ends in a number" test: the last label is decimal digits or `0x` hex.
 fn ends_in_number(host: &str) -> bool {
-    let last = host.rsplit(is('.')).next().unwrap_or("");
+    let last = split_byte(host, b'.', true).map_or(host, |(_, last)| last);
     let hex = last
         .get(..2)
         .filter(|p| p.eq_ignore_ascii_case("0x"))
@@ -132,10 +134,8 @@ fn ends_in_number(host: &str) -> bool {
 
 /// Exactly four decimal octets from 0 to 255, without leading zeros (which mean octal).
 fn is_dotted_decimal(host: &str) -> bool {
-    host.split(is('.')).count() == 4
-        && host
-            .split(is('.'))
-            .all(|o| (o == "0" || !o.starts_with('0')) && is_octet(o))
+    parts(host, b'.').count() == 4
+        && parts(host, b'.').all(|o| (o == "0" || !edge_is(o, b'0', false)) && is_octet(o))
 }
 
 /// One to three digits making a number from 0 to 255 (leading zeros allowed: callers rule them
@@ -193,10 +193,10 @@ fn is_ipv6(s: &str) -> bool {
 /// dotted-decimal IPv4 address (two groups) when `v4_last` allows it.
 fn ipv6_groups(s: &str, v4_last: bool) -> Option<usize> {
     let mut count = 0;
-    let mut parts = s.split(is(':')).peekable();
+    let mut parts = parts(s, b':').peekable();
     while let Some(part) = parts.next() {
         let last = parts.peek().is_none();
-        if last && v4_last && part.contains(is('.')) {
+        if last && v4_last && has_byte(part, b'.') {
             return is_dotted_decimal(part).then_some(count + 2);
         }
         if part.is_empty() || part.len() > 4 || !part.bytes().all(|b| b.is_ascii_hexdigit()) {
@@ -211,9 +211,9 @@ fn is_loopback(host: &str) -> bool {
     if host.eq_ignore_ascii_case("localhost") || host == "[::1]" {
         return true;
     }
-    host.split(is('.')).count() == 4
-        && host.starts_with("127.")
-        && host.split(is('.')).all(is_octet)
+    parts(host, b'.').count() == 4
+        && host.as_bytes().get(..4) == Some(b"127.")
+        && parts(host, b'.').all(is_octet)
 }
 
 /// RFC 3986 `pchar` plus `/`: what a path may hold without further encoding.

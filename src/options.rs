@@ -7,7 +7,10 @@
 use crate::base_url::{self, BaseUrl};
 use crate::error::Issue;
 use crate::secret::{ApiKey, Secret};
-use crate::text::{char_count, clip, concat, contains_str, is};
+use crate::text::{
+    char_count, clip, concat, contains_str, edge_is, has_byte, has_space_or_control, parts,
+    split_byte,
+};
 
 /// Longest string the wasm layer copies out of JavaScript; longer ones arrive as
 /// [`RawValue::TooLong`] so a 10 MB string never enters wasm memory.
@@ -511,13 +514,9 @@ impl Reader<'_> {
     }
 }
 
-fn has_space_or_control(s: &str) -> bool {
-    s.chars().any(|c| c.is_whitespace() || c.is_control())
-}
-
 fn check_api_key(s: &str) -> Result<String, &'static str> {
     let groups = [8, 4, 4, 4, 12];
-    let mut parts = s.split(is('-'));
+    let mut parts = parts(s, b'-');
     let well_formed = groups.iter().all(|len| {
         parts
             .next()
@@ -568,7 +567,7 @@ fn check_email(s: &str) -> Result<String, &'static str> {
     if has_space_or_control(s) {
         return Err("must not contain spaces or control characters");
     }
-    let (local, domain) = s.rsplit_once(is('@')).ok_or(BAD)?;
+    let (local, domain) = split_byte(s, b'@', true).ok_or(BAD)?;
     let local_ok = !local.is_empty()
         && local.len() <= 64
         && !local.chars().any(|c| {
@@ -577,12 +576,12 @@ fn check_email(s: &str) -> Result<String, &'static str> {
                 '@' | '"' | '(' | ')' | ',' | ':' | ';' | '<' | '>' | '[' | ']' | '\\'
             )
         });
-    let labels_ok = domain.contains(is('.'))
-        && domain.split(is('.')).all(|label| {
+    let labels_ok = has_byte(domain, b'.')
+        && parts(domain, b'.').all(|label| {
             !label.is_empty()
                 && char_count(label) <= 63
-                && !label.starts_with('-')
-                && !label.ends_with('-')
+                && !edge_is(label, b'-', false)
+                && !edge_is(label, b'-', true)
                 // Non-ASCII letters are allowed (internationalised domains); ASCII is strict.
                 && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || !c.is_ascii())
         });
@@ -594,7 +593,7 @@ fn check_email(s: &str) -> Result<String, &'static str> {
 }
 
 fn check_phone(s: &str) -> Result<String, &'static str> {
-    let digits = s.strip_prefix('+').unwrap_or(s);
+    let digits = s.get(usize::from(edge_is(s, b'+', false))..).unwrap_or(s);
     if (5..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) {
         Ok(s.to_string())
     } else {

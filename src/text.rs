@@ -37,10 +37,66 @@ pub(crate) fn clip(s: &str, max: usize) -> String {
     }
 }
 
-/// A pattern matching the one character `c`, for `split`, `find` and friends. A bare `char`
-/// pattern searches with `memchr`, whose slicing panics link ~1 KB gzip of formatting code.
-pub(crate) fn is(c: char) -> impl Fn(char) -> bool {
-    move |x| x == c
+/// Where the ASCII byte `b` first occurs in `s`. Byte scans, not `str` patterns: a `char`
+/// pattern searches with `memchr` (whose slicing panics link ~1 KB gzip of formatting code), and
+/// even a closure pattern decodes UTF-8 both ways and links the split and searcher machinery.
+/// An ASCII byte never occurs inside a multi-byte UTF-8 sequence, so every index found is a
+/// `char` boundary.
+pub(crate) fn find_byte(s: &str, b: u8) -> Option<usize> {
+    s.bytes().position(|x| x == b)
+}
+
+/// Whether the ASCII byte `b` occurs in `s`.
+pub(crate) fn has_byte(s: &str, b: u8) -> bool {
+    find_byte(s, b).is_some()
+}
+
+/// `s` around the first (or with `last`, the last) ASCII byte `b`, which neither side keeps.
+pub(crate) fn split_byte(s: &str, b: u8, last: bool) -> Option<(&str, &str)> {
+    let at = if last {
+        s.bytes().rposition(|x| x == b)
+    } else {
+        find_byte(s, b)
+    }?;
+    Some((s.get(..at)?, s.get(at + 1..)?))
+}
+
+/// The parts of `s` between the ASCII bytes `b`, as `s.split(b as char)` gives them.
+pub(crate) fn parts(s: &str, b: u8) -> Parts<'_> {
+    Parts { rest: Some(s), b }
+}
+
+pub(crate) struct Parts<'a> {
+    rest: Option<&'a str>,
+    b: u8,
+}
+
+impl<'a> Iterator for Parts<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let rest = self.rest?;
+        match split_byte(rest, self.b, false) {
+            Some((part, after)) => {
+                self.rest = Some(after);
+                Some(part)
+            }
+            None => {
+                self.rest = None;
+                Some(rest)
+            }
+        }
+    }
+}
+
+/// Whether `s` starts (or with `end`, ends) with the ASCII byte `b`.
+pub(crate) fn edge_is(s: &str, b: u8, end: bool) -> bool {
+    let edge = if end {
+        s.as_bytes().last()
+    } else {
+        s.as_bytes().first()
+    };
+    edge == Some(&b)
 }
 
 /// Whether `needle` occurs in `haystack`. A plain byte scan: `str::contains(&str)` links the
@@ -49,6 +105,10 @@ pub(crate) fn contains_str(haystack: &str, needle: &str) -> bool {
     let (hay, needle) = (haystack.as_bytes(), needle.as_bytes());
     (0..=hay.len().saturating_sub(needle.len()))
         .any(|at| hay.get(at..at + needle.len()) == Some(needle))
+}
+
+pub(crate) fn has_space_or_control(s: &str) -> bool {
+    s.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
 /// The number of `char`s in `s` (bytes that do not continue a UTF-8 sequence). Same answer as
@@ -104,6 +164,21 @@ mod tests {
             assert_eq!(parse_decimal(bad, 5), None, "{bad}");
         }
         assert_eq!(parse_decimal("4294967295", 10), None); // capped at 9 digits: no overflow
+    }
+
+    #[test]
+    fn byte_splitting() {
+        for s in ["", "a", ".", "a.b", "..a..", "é.ü.", "a.b.c.d"] {
+            assert_eq!(
+                parts(s, b'.').collect::<Vec<_>>(),
+                s.split('.').collect::<Vec<_>>()
+            );
+            assert_eq!(split_byte(s, b'.', false), s.split_once('.'), "{s}");
+            assert_eq!(split_byte(s, b'.', true), s.rsplit_once('.'), "{s}");
+            assert_eq!(find_byte(s, b'.'), s.find('.'), "{s}");
+            assert_eq!(edge_is(s, b'.', false), s.starts_with('.'), "{s}");
+            assert_eq!(edge_is(s, b'.', true), s.ends_with('.'), "{s}");
+        }
     }
 
     #[test]
