@@ -2,7 +2,7 @@
 
 use crate::error::{ErrorKind, Issue, LoginRadiusError};
 use crate::json::{self, Value};
-use crate::text::{concat, push_u64};
+use crate::text::{concat, parse_decimal, push_u64};
 
 /// Bodies longer than this are refused unread: a LoginRadius answer is a few hundred bytes.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
@@ -128,18 +128,22 @@ fn field_errors<V: JsonView>(body: &V) -> Vec<Issue> {
     let Some(entries) = body.member_ignore_case("Errors") else {
         return Vec::new();
     };
-    entries
-        .items()
-        .iter()
-        .filter_map(|entry| {
-            let message = entry.member_ignore_case("ErrorMessage")?.as_string()?;
-            let field = entry
-                .member_ignore_case("FieldName")
-                .and_then(|f| f.as_string())
-                .unwrap_or_default();
-            Some(Issue::new(field, message))
-        })
-        .collect()
+    // A plain loop: the `filter_map` chain costs ~0.3 KB of iterator code in the wasm.
+    let mut issues = Vec::new();
+    for entry in entries.items() {
+        let Some(message) = entry
+            .member_ignore_case("ErrorMessage")
+            .and_then(|m| m.as_string())
+        else {
+            continue;
+        };
+        let field = entry
+            .member_ignore_case("FieldName")
+            .and_then(|f| f.as_string())
+            .unwrap_or_default();
+        issues.push(Issue::new(field, message));
+    }
+    issues
 }
 
 /// An error code written as a string of at most 15 digits, optionally negative and padded.
@@ -191,15 +195,7 @@ impl JsonView for Value {
 
 /// `Retry-After` in delta-seconds; the HTTP-date form is ignored.
 fn parse_retry_after(header: &str) -> Option<u32> {
-    let digits = header.trim();
-    if digits.is_empty() || digits.len() > 9 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    Some(
-        digits
-            .bytes()
-            .fold(0u32, |n, b| n * 10 + u32::from(b - b'0')),
-    )
+    parse_decimal(header.trim(), 9)
 }
 
 fn too_many_requests<V>() -> LoginRadiusError<V> {

@@ -10,13 +10,13 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use js_sys::{Function, JsString, Object, Promise, Reflect};
+use js_sys::{Function, JsString, Object, Promise};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{AbortController, EventTarget, Headers};
 
 use super::bindings::{clear_timeout, global_fetch, set_timeout, Thenable};
-use super::js_values::{error_to_js, JsError};
+use super::js_values::{error_to_js, get, set, JsError};
 use super::json_view::parse_body;
 use super::read_options::GivenOptions;
 use crate::error::ErrorKind;
@@ -132,7 +132,7 @@ impl Call {
         if self.settled() {
             return; // timed out or aborted meanwhile
         }
-        let Some(status) = Reflect::get(&response, &JsValue::from_str("status"))
+        let Some(status) = get(&response, "status")
             .ok()
             .and_then(|s| s.as_f64())
             .filter(|s| (100.0..=599.0).contains(s))
@@ -145,9 +145,7 @@ impl Call {
         };
         let status = status as u16;
         let header = |name: &str| -> Option<String> {
-            let headers: Headers = Reflect::get(&response, &JsValue::from_str("headers"))
-                .ok()?
-                .unchecked_into();
+            let headers: Headers = get(&response, "headers").ok()?.unchecked_into();
             headers.get(name).ok().flatten()
         };
         let retry_after = header("retry-after");
@@ -218,25 +216,13 @@ fn callback(call: &Rc<Call>, step: Step) -> JsValue {
 fn request_init(request: &PreparedRequest, controller: &AbortController) -> JsValue {
     let headers = Object::new();
     for (name, value) in request.headers.pairs() {
-        let _ = Reflect::set(
-            &headers,
-            &JsValue::from_str(name),
-            &JsValue::from_str(value),
-        );
+        set(&headers, name, &JsValue::from_str(value));
     }
     let init = Object::new();
-    let _ = Reflect::set(
-        &init,
-        &JsValue::from_str("method"),
-        &JsValue::from_str(request.method),
-    );
-    let _ = Reflect::set(&init, &JsValue::from_str("headers"), &headers);
-    let _ = Reflect::set(
-        &init,
-        &JsValue::from_str("body"),
-        &JsValue::from_str(&request.body),
-    );
-    let _ = Reflect::set(&init, &JsValue::from_str("signal"), &controller.signal());
+    set(&init, "method", &JsValue::from_str(request.method));
+    set(&init, "headers", &headers);
+    set(&init, "body", &JsValue::from_str(&request.body));
+    set(&init, "signal", &controller.signal());
     init.into()
 }
 
@@ -298,7 +284,7 @@ fn declared_length(value: &str) -> Option<usize> {
 }
 
 fn is_aborted(signal: &JsValue) -> bool {
-    Reflect::get(signal, &JsValue::from_str("aborted"))
+    get(signal, "aborted")
         .ok()
         .and_then(|a| a.as_bool())
         .unwrap_or(false)
@@ -306,7 +292,7 @@ fn is_aborted(signal: &JsValue) -> bool {
 
 /// The `message` of a thrown value, if it has a short one.
 fn describe(error: &JsValue) -> String {
-    Reflect::get(error, &JsValue::from_str("message"))
+    get(error, "message")
         .ok()
         .and_then(|m| m.dyn_into::<JsString>().ok())
         .filter(|m| m.length() <= 200)

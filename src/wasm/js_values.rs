@@ -23,7 +23,12 @@ pub(crate) fn issues_to_js(issues: &[Issue]) -> JsValue {
     to_js(&issues)
 }
 
-fn set(target: &JsValue, key: &str, value: &JsValue) {
+/// `target[key]`; `Err` when a getter or Proxy trap threw.
+pub(crate) fn get(target: &JsValue, key: &str) -> Result<JsValue, JsValue> {
+    Reflect::get(target, &JsValue::from_str(key))
+}
+
+pub(crate) fn set(target: &JsValue, key: &str, value: &JsValue) {
     // Setting a data property on an object we just created cannot fail.
     let _ = Reflect::set(target, &JsValue::from_str(key), value);
 }

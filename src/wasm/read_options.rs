@@ -7,6 +7,7 @@ use js_sys::{Function, JsString, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::bindings::{is_array, object_keys};
+use super::js_values::get;
 use crate::error::Issue;
 use crate::options::{describe, not_an_object, RawOptions, RawValue, MAX_RAW_STRING};
 use crate::text::clip;
@@ -117,8 +118,8 @@ fn read_object(value: &JsValue) -> RawValue {
         Ok(false) => {}
     }
     // Duck-typed, so a signal from another realm or a polyfill is accepted too.
-    let aborted = Reflect::get(value, &JsValue::from_str("aborted"));
-    let listen = Reflect::get(value, &JsValue::from_str("addEventListener"));
+    let aborted = get(value, "aborted");
+    let listen = get(value, "addEventListener");
     match (aborted, listen) {
         (Ok(aborted), Ok(listen)) if aborted.as_bool().is_some() && listen.is_function() => {
             RawValue::AbortSignal
