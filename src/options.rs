@@ -320,16 +320,18 @@ pub fn validate(raw: &RawOptions) -> Result<ResetPinOptions, Vec<Issue>> {
             })
         }
         // Every None above pushed an issue, so this arm is not reached; answer safely anyway.
-        _ => Err(vec![Issue::new("options", "are invalid")]),
+        _ => Err(options_issue("are invalid")),
     }
 }
 
 /// The issues for a value that is not an object at all.
 pub fn not_an_object(type_name: &str) -> Vec<Issue> {
-    vec![Issue::new(
-        "options",
-        concat(&["must be an object, got ", type_name]),
-    )]
+    options_issue(concat(&["must be an object, got ", type_name]))
+}
+
+/// The one issue, about the options object as a whole.
+pub fn options_issue(message: impl Into<String>) -> Vec<Issue> {
+    vec![Issue::new("options", message)]
 }
 
 /// The type name used in [`not_an_object`] for each raw value.

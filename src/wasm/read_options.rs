@@ -9,7 +9,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use super::bindings::{is_array, object_keys};
 use super::js_values::get;
 use crate::error::Issue;
-use crate::options::{describe, not_an_object, RawOptions, RawValue, MAX_RAW_STRING};
+use crate::options::{
+    describe, not_an_object, options_issue, RawOptions, RawValue, MAX_RAW_STRING,
+};
 use crate::text::clip;
 
 /// More keys than any real options object has; past it we stop reading.
@@ -27,17 +29,10 @@ pub(crate) fn read_options(options: &JsValue) -> Result<GivenOptions, Vec<Issue>
     if shape != RawValue::Object {
         return Err(not_an_object(describe(&shape)));
     }
-    let keys = object_keys(options).map_err(|_| {
-        vec![Issue::new(
-            "options",
-            "could not be read: listing its keys threw",
-        )]
-    })?;
+    let keys = object_keys(options)
+        .map_err(|_| options_issue("could not be read: listing its keys threw"))?;
     if keys.length() > MAX_KEYS {
-        return Err(vec![Issue::new(
-            "options",
-            "has far too many keys (over 64)",
-        )]);
+        return Err(options_issue("has far too many keys (over 64)"));
     }
     let mut given = GivenOptions {
         raw: RawOptions::new(),
