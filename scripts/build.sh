@@ -11,7 +11,11 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # The one set of wasm-opt flags for both builds (wasm-pack's own run is off in Cargo.toml), so the
 # two .wasm files stay byte-identical. --converge repeats -Oz while it still shrinks; the two
 # strip flags drop custom sections no engine reads (the toolchain's names, target features).
-WASM_OPT_FLAGS=(-Oz --converge --strip-producers --strip-target-features)
+# --low-memory-unused lets wasm-opt fold constant offsets into loads and stores (-0.2 KB gzip):
+# it assumes nothing lives in the first 1 KB of memory, which holds for Rust's layout (the stack
+# comes first, from 1 MB down, and data and heap sit above it), as only a stack ~1 MB deep could
+# reach it.
+WASM_OPT_FLAGS=(-Oz --converge --low-memory-unused --strip-producers --strip-target-features)
 
 # --mode no-install: wasm-pack must use the wasm-bindgen and wasm-opt on PATH, never download.
 wasm-pack --quiet build --target web --release --mode no-install --no-pack --out-dir pkg --out-name loginradius_pin_reset
