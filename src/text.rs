@@ -43,7 +43,7 @@ pub(crate) fn clip(s: &str, max: usize) -> String {
 /// An ASCII byte never occurs inside a multi-byte UTF-8 sequence, so every index found is a
 /// `char` boundary.
 pub(crate) fn find_byte(s: &str, b: u8) -> Option<usize> {
-    s.bytes().position(|x| x == b)
+    split_byte(s, b, false).map(|(head, _)| head.len())
 }
 
 /// Whether the ASCII byte `b` occurs in `s`.
@@ -53,11 +53,17 @@ pub(crate) fn has_byte(s: &str, b: u8) -> bool {
 
 /// `s` around the first (or with `last`, the last) ASCII byte `b`, which neither side keeps.
 pub(crate) fn split_byte(s: &str, b: u8, last: bool) -> Option<(&str, &str)> {
-    let at = if last {
-        s.bytes().rposition(|x| x == b)
-    } else {
-        find_byte(s, b)
-    }?;
+    // One forward scan for both: the first match, or with `last` the final one.
+    let mut found = None;
+    for (at, x) in s.bytes().enumerate() {
+        if x == b {
+            found = Some(at);
+            if !last {
+                break;
+            }
+        }
+    }
+    let at = found?;
     Some((s.get(..at)?, s.get(at + 1..)?))
 }
 
