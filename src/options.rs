@@ -385,11 +385,26 @@ fn pick_identifier(
     username: Option<String>,
     issues: &mut Vec<Issue>,
 ) -> Option<Identifier> {
-    let given: Vec<&str> = ["email", "phone", "username"]
-        .into_iter()
-        .filter(|key| raw.get(key).is_some())
-        .collect();
-    match given.len() {
+    // One pass, no Vec: the first identifier given, and an issue for each one after it.
+    let (mut first, mut given) = (None, 0);
+    for key in ["email", "phone", "username"] {
+        if raw.get(key).is_none() {
+            continue;
+        }
+        given += 1;
+        match first {
+            None => first = Some(key),
+            Some(first) => issues.push(Issue::new(
+                key,
+                concat(&[
+                    "cannot be given together with ",
+                    first,
+                    "; pass exactly one of email, phone or username",
+                ]),
+            )),
+        }
+    }
+    match given {
         0 => {
             issues.push(Issue::new(
                 "identifier",
@@ -401,19 +416,7 @@ fn pick_identifier(
             .map(Identifier::Email)
             .or(phone.map(Identifier::Phone))
             .or(username.map(Identifier::Username)),
-        _ => {
-            for key in &given[1..] {
-                issues.push(Issue::new(
-                    *key,
-                    concat(&[
-                        "cannot be given together with ",
-                        given.first().copied().unwrap_or("another identifier"),
-                        "; pass exactly one of email, phone or username",
-                    ]),
-                ));
-            }
-            None
-        }
+        _ => None,
     }
 }
 
