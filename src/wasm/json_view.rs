@@ -30,14 +30,21 @@ impl JsonView for JsValue {
         }
         // Object.keys lists a duplicate name once, with the value of its last occurrence.
         let keys = object_keys(self).ok()?;
-        let name = keys.iter().rev().find(|name| {
+        // From the last key back, by index (no iterator adapters).
+        let mut index = keys.length();
+        while index > 0 {
+            index -= 1;
+            let name = keys.get_unchecked(index);
             // `key` is ASCII, so a match has as many UTF-16 units as `key` has bytes: only
             // those names are copied into wasm memory.
-            name.dyn_ref::<JsString>().is_some_and(|name| {
+            let matches = name.dyn_ref::<JsString>().is_some_and(|name| {
                 name.length() as usize == key.len() && String::from(name).eq_ignore_ascii_case(key)
-            })
-        })?;
-        js_sys::Reflect::get(self, &name).ok()
+            });
+            if matches {
+                return js_sys::Reflect::get(self, &name).ok();
+            }
+        }
+        None
     }
 
     fn as_string(&self) -> Option<String> {
@@ -64,7 +71,12 @@ impl JsonView for JsValue {
 
     fn items(&self) -> Vec<Self> {
         match is_array(self) {
-            Ok(true) => self.unchecked_ref::<Array>().iter().collect(),
+            Ok(true) => {
+                let array = self.unchecked_ref::<Array>();
+                (0..array.length())
+                    .map(|i| array.get_unchecked(i))
+                    .collect()
+            }
             _ => Vec::new(),
         }
     }

@@ -39,7 +39,8 @@ pub(crate) fn read_options(options: &JsValue) -> Result<GivenOptions, Vec<Issue>
         signal: None,
         fetch: None,
     };
-    for key in keys.iter() {
+    for index in 0..keys.length() {
+        let key = keys.get_unchecked(index);
         let name = key_name(&key);
         let value = Reflect::get(options, &key);
         let raw = value
