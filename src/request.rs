@@ -42,13 +42,9 @@ pub struct Headers {
 impl Headers {
     /// Name/value pairs in send order.
     pub fn pairs(&self) -> impl Iterator<Item = (&'static str, &'static str)> {
-        [
-            Some(("Content-Type", self.content_type)),
-            Some(("Accept", self.accept)),
-            self.x_prevent_webhook.map(|v| ("X-PreventWebhook", v)),
-        ]
-        .into_iter()
-        .flatten()
+        [("Content-Type", self.content_type), ("Accept", self.accept)]
+            .into_iter()
+            .chain(self.x_prevent_webhook.map(|v| ("X-PreventWebhook", v)))
     }
 }
 
