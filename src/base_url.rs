@@ -193,9 +193,9 @@ fn is_ipv6(s: &str) -> bool {
 /// dotted-decimal IPv4 address (two groups) when `v4_last` allows it.
 fn ipv6_groups(s: &str, v4_last: bool) -> Option<usize> {
     let mut count = 0;
-    let mut parts = parts(s, b':').peekable();
+    let mut parts = parts(s, b':');
     while let Some(part) = parts.next() {
-        let last = parts.peek().is_none();
+        let last = parts.done();
         if last && v4_last && has_byte(part, b'.') {
             return is_dotted_decimal(part).then_some(count + 2);
         }

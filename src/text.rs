@@ -77,6 +77,13 @@ pub(crate) struct Parts<'a> {
     b: u8,
 }
 
+impl Parts<'_> {
+    /// Whether the part last returned was the final one (a `peek` without `Peekable`).
+    pub(crate) fn done(&self) -> bool {
+        self.rest.is_none()
+    }
+}
+
 impl<'a> Iterator for Parts<'a> {
     type Item = &'a str;
 
