@@ -42,9 +42,13 @@ pub struct Headers {
 impl Headers {
     /// Name/value pairs in send order.
     pub fn pairs(&self) -> impl Iterator<Item = (&'static str, &'static str)> {
-        [("Content-Type", self.content_type), ("Accept", self.accept)]
-            .into_iter()
-            .chain(self.x_prevent_webhook.map(|v| ("X-PreventWebhook", v)))
+        let webhook = self.x_prevent_webhook;
+        let pairs = [
+            ("Content-Type", self.content_type),
+            ("Accept", self.accept),
+            ("X-PreventWebhook", webhook.unwrap_or_default()),
+        ];
+        pairs.into_iter().take(2 + usize::from(webhook.is_some()))
     }
 }
 
