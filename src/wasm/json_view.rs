@@ -73,9 +73,11 @@ impl JsonView for JsValue {
         match is_array(self) {
             Ok(true) => {
                 let array = self.unchecked_ref::<Array>();
-                (0..array.length())
-                    .map(|i| array.get_unchecked(i))
-                    .collect()
+                let mut items = Vec::new();
+                for index in 0..array.length() {
+                    items.push(array.get_unchecked(index));
+                }
+                items
             }
             _ => Vec::new(),
         }
