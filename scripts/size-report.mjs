@@ -1,7 +1,7 @@
 // Prints raw and gzip -9 sizes of what a browser loads from pkg/, against the size target.
 //
 // `--check` fails the run when the total grows past CEILING_GZ. The target (issue 5) is 25 KB;
-// the package is not there yet (27.2 KB), so the check guards against regressions at the level
+// the package is not there yet (27.1 KB), so the check guards against regressions at the level
 // reached, and the report says how far the target is. Lower CEILING_GZ with every saving.
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";

@@ -99,7 +99,7 @@ fn read_string(text: &JsString) -> RawValue {
     let length = text.length();
     if length > MAX_RAW_STRING {
         RawValue::TooLong(length)
-    } else if !text.is_valid_utf16() {
+    } else if !is_well_formed(text) {
         // Converting would replace the surrogate with U+FFFD: the server would get other text.
         RawValue::IllFormedString
     } else {
@@ -122,4 +122,25 @@ fn read_object(value: &JsValue) -> RawValue {
         }
         _ => RawValue::Object,
     }
+}
+
+/// Whether every surrogate in `text` is half of a pair: js-sys's `is_valid_utf16` with a plain
+/// loop instead of `decode_utf16` over an iterator (~0.1 KB gzip less wasm).
+fn is_well_formed(text: &JsString) -> bool {
+    let unit = |at: u32| text.char_code_at(at) as u32;
+    let (length, mut at) = (text.length(), 0);
+    while at < length {
+        let code = unit(at);
+        at += 1;
+        if (0xD800..0xDC00).contains(&code) {
+            // A high surrogate: the next unit must be a low one.
+            if at >= length || !(0xDC00..0xE000).contains(&unit(at)) {
+                return false;
+            }
+            at += 1;
+        } else if (0xDC00..0xE000).contains(&code) {
+            return false; // a low surrogate on its own
+        }
+    }
+    true
 }
