@@ -9,23 +9,28 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 [ -x node_modules/.bin/wasm-opt ] && [ -x node_modules/.bin/terser ] || scripts/setup.sh
 
 # The one set of wasm-opt flags for both builds (wasm-pack's own run is off in Cargo.toml), so the
-# two .wasm files stay byte-identical. --converge repeats -Oz while it still shrinks; the two
-# strip flags drop custom sections no engine reads (the toolchain's names, target features).
+# two .wasm files stay byte-identical. --converge repeats -Oz while it still shrinks.
 # --low-memory-unused lets wasm-opt fold constant offsets into loads and stores (-0.2 KB gzip):
 # it assumes nothing lives in the first 1 KB of memory, which holds for Rust's layout (the stack
 # comes first, from 1 MB down, and data and heap sit above it), as only a stack ~1 MB deep could
 # reach it.
-WASM_OPT_FLAGS=(-Oz --converge --low-memory-unused --strip-producers --strip-target-features)
+WASM_OPT_FLAGS=(-Oz --converge --low-memory-unused)
+# Then short import/export names, renamed to match in the glue (and the custom sections no engine
+# reads are dropped): see scripts/shorten-wasm-names.mjs.
+optimize() { # <wasm> <glue.js> <glue.d.ts>
+  wasm-opt "${WASM_OPT_FLAGS[@]}" "$1" -o "$1"
+  node scripts/shorten-wasm-names.mjs "$1" "$1" "$2" "$3"
+}
 
 # --mode no-install: wasm-pack must use the wasm-bindgen and wasm-opt on PATH, never download.
 wasm-pack --quiet build --target web --release --mode no-install --no-pack --out-dir pkg --out-name loginradius_pin_reset
 rm -f pkg/.gitignore pkg/README.md pkg/package.json
-wasm-opt "${WASM_OPT_FLAGS[@]}" pkg/loginradius_pin_reset_bg.wasm -o pkg/loginradius_pin_reset_bg.wasm
+optimize pkg/loginradius_pin_reset_bg.wasm pkg/loginradius_pin_reset.js pkg/loginradius_pin_reset.d.ts
 
 # A CommonJS build of the same module for Node's require (Node 20 cannot require ESM).
 wasm-bindgen --target nodejs --out-dir pkg/node --out-name loginradius_pin_reset \
   target/wasm32-unknown-unknown/release/loginradius_pin_reset.wasm
-wasm-opt "${WASM_OPT_FLAGS[@]}" pkg/node/loginradius_pin_reset_bg.wasm -o pkg/node/loginradius_pin_reset_bg.wasm
+optimize pkg/node/loginradius_pin_reset_bg.wasm pkg/node/loginradius_pin_reset.js pkg/node/loginradius_pin_reset.d.ts
 printf '{ "type": "commonjs" }\n' > pkg/node/package.json
 # Both builds come from the same .wasm through the same wasm-opt, so they are byte-identical: ship it
 # once, and point the Node glue at the browser build's copy (halves the package).
