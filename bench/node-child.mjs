@@ -10,6 +10,8 @@ const t0 = performance.now();
 let compileMs = 0;
 let instantiateMs = 0;
 let wasmExports;
+// The build gives the exports short names: the memory is the one export that is a Memory.
+const wasmMemory = () => Object.values(wasmExports).find((value) => value instanceof WebAssembly.Memory);
 const timed = (Target, add) =>
   new Proxy(Target, {
     construct(target, args) {
@@ -70,9 +72,9 @@ if (mode === "cold-ours" || mode === "cold-baseline") {
   const lib = libs[mode === "memory-ours" ? "ours" : "baseline"];
   // Let both modules finish loading before the first reading.
   await new Promise((resolve) => setTimeout(resolve, 50));
-  const points = [{ calls: 0, wasmBytes: wasmExports.memory.buffer.byteLength, heapBytes: heapUsed() }];
+  const points = [{ calls: 0, wasmBytes: wasmMemory().buffer.byteLength, heapBytes: heapUsed() }];
   const tally = await memoryMix(lib.reset, config.base, config.successUsers, config.count, config.at, async (i) => {
-    points.push({ calls: i, wasmBytes: wasmExports.memory.buffer.byteLength, heapBytes: heapUsed() });
+    points.push({ calls: i, wasmBytes: wasmMemory().buffer.byteLength, heapBytes: heapUsed() });
   });
   print({ points, tally });
 } else {

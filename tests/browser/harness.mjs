@@ -80,6 +80,23 @@ function stopServer(child) {
 /**
  * Starts everything. Returns { url, dev, openDemo, close }. Call close() in an `after` hook.
  */
+/**
+ * A page init script (`page.addInitScript(keepWasmExports)`): keeps the exports of the first wasm
+ * module the page instantiates, the package's, as globalThis.__lrWasm. The glue is bundled into
+ * pkg/index.js, so this is how tests and the benchmark read the module's memory, externref table
+ * and trap flag. Its short export names are not fixed: find those by type (see `wasmMemory`).
+ */
+export function keepWasmExports() {
+  for (const name of ["instantiateStreaming", "instantiate"]) {
+    const real = WebAssembly[name];
+    WebAssembly[name] = async function (...args) {
+      const result = await real.apply(this, args);
+      globalThis.__lrWasm ??= (result.instance ?? result).exports;
+      return result;
+    };
+  }
+}
+
 export async function startHarness() {
   const { child, url } = await startServer();
   const profile = await mkdtemp(path.join(tmpdir(), "demo-chromium-"));

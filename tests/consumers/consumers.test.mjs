@@ -245,7 +245,6 @@ describe("the packed package", () => {
       "index.d.cts",
       "index.d.ts",
       "index.js",
-      "loginradius_pin_reset.js",
       "loginradius_pin_reset_bg.wasm",
       "node.cjs",
       "node.mjs",

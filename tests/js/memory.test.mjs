@@ -29,10 +29,12 @@ const WARM_UP = 1_000; // also the interval between checkpoints
 async function memoryPhase(lib, arg, h) {
   const wasm = globalThis.__lrWasm;
   if (arg.phase === "figures") {
-    const table = wasm.__wbindgen_externrefs;
+    // The build gives the exports short names: find the memory and the externref table by type.
+    const table = Object.values(wasm).find((value) => value instanceof WebAssembly.Table);
+    const memory = Object.values(wasm).find((value) => value instanceof WebAssembly.Memory);
     let live = 0;
     for (let i = 0; i < table.length; i++) if (table.get(i) != null) live += 1;
-    return { memoryBytes: wasm.memory.buffer.byteLength, externrefs: table.length, liveExternrefs: live };
+    return { memoryBytes: memory.buffer.byteLength, externrefs: table.length, liveExternrefs: live };
   }
   if (arg.phase === "start") {
     const state = {

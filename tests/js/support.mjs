@@ -8,13 +8,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
 
-import { ROOT, closedPort, devApi as devClient, startHarness } from "../browser/harness.mjs";
+import { ROOT, closedPort, devApi as devClient, keepWasmExports, startHarness } from "../browser/harness.mjs";
 
 export { ROOT, closedPort };
 
 // The Node glue instantiates the module with `new WebAssembly.Instance` when pkg/node.mjs is first
 // imported (by startEnv): keep its exports as globalThis.__lrWasm, to read the memory, the
-// externref table and the trap flag. Pages get the same from the web glue (openPackagePage).
+// externref table and the trap flag. Pages get the same through keepWasmExports (openPackagePage).
 const RealInstance = WebAssembly.Instance;
 WebAssembly.Instance = new Proxy(RealInstance, {
   construct(target, args, newTarget) {
@@ -101,16 +101,12 @@ async function openPackagePage(context, kind, mockUrl, otherUrl) {
   page.on("console", (m) => console.push({ type: m.type(), text: m.text() }));
   const requests = [];
   page.on("request", (r) => requests.push({ url: r.url(), method: r.method(), headers: r.headers() }));
+  await page.addInitScript(keepWasmExports);
   await page.goto(kind === "same" ? `${mockUrl}/` : `${otherUrl}/`);
-  await page.evaluate(
-    async ([pkgUrl, glueUrl]) => {
-      window.lib = await import(pkgUrl);
-      await window.lib.init();
-      // The glue module index.js loaded; once initialised, its default export returns the exports.
-      window.__lrWasm = await (await import(glueUrl)).default();
-    },
-    [`${mockUrl}/pkg/index.js`, `${mockUrl}/pkg/loginradius_pin_reset.js`],
-  );
+  await page.evaluate(async (pkgUrl) => {
+    window.lib = await import(pkgUrl);
+    await window.lib.init();
+  }, `${mockUrl}/pkg/index.js`);
   await page.evaluate(`window.helpers = (${makeHelpers.toString()})()`);
   return { page, console, requests, kind };
 }
@@ -183,7 +179,8 @@ export function makeHelpers() {
   const terminated = () => {
     const wasm = globalThis.__lrWasm;
     if (!wasm?.__instance_terminated) return null;
-    return new Uint32Array(wasm.memory.buffer, wasm.__instance_terminated.value, 1)[0];
+    const memory = Object.values(wasm).find((value) => value instanceof WebAssembly.Memory);
+    return new Uint32Array(memory.buffer, wasm.__instance_terminated.value, 1)[0];
   };
   const KINDS = ["validation", "api", "network", "timeout", "aborted", "invalid_response"];
   /** A described error is one of ours: a real Error named LoginRadiusError with a known kind. */
