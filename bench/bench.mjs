@@ -355,7 +355,7 @@ function report(envs) {
       p(`| ${e.env} | … of which \`new WebAssembly.Instance\` (instantiate + start) | ${cell(s("ours", "instantiateMs"))} | – |`);
       p(`| ${e.env} | \`init()\` (no-op in Node) | ${cell(s("ours", "initMs"))} | ${cell(s("baseline", "initMs"))} |`);
     } else {
-      p(`| ${e.env} | \`import()\` of the JS glue | ${cell(s("ours", "importMs"))} | ${cell(s("baseline", "importMs"))} |`);
+      p(`| ${e.env} | \`import()\` of index.js (the glue bundled in) | ${cell(s("ours", "importMs"))} | ${cell(s("baseline", "importMs"))} |`);
       p(`| ${e.env} | \`init()\`: fetch + compile + instantiate the .wasm | ${cell(s("ours", "initMs"))} | – |`);
       p(`| ${e.env} | … of which the .wasm fetch (resource timing) | ${cell(s("ours", "wasmFetchMs"))} | – |`);
     }
