@@ -42,5 +42,20 @@ export async function resetBaseline(o) {
   throw error;
 }
 
+/**
+ * The same hand-written call with the one guarantee it lacks beside ours: a timeout that aborts
+ * the request (the package's default, 15 s, through an AbortController, the timer cleared after).
+ * A second reference for the per-call figures, to show what a timeout costs by itself.
+ */
+export async function resetBaselineWithTimeout(o, timeoutMs = 15_000) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    return await resetBaseline({ ...o, signal: controller.signal });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** init() for symmetry with the package's API: nothing to load. */
 export const init = () => Promise.resolve();

@@ -79,15 +79,20 @@ let tenant;
 let latencyTenant;
 const resetOptions = (username, apiKey = tenant) => ({ apiKey, baseUrl: MOCK_URL, username, otp: OTP, pin: PIN, preventWebhook: true });
 
-/** Interleaved rounds: warm-up for each side, then ours/baseline alternating (order flipped each round). */
+/**
+ * Interleaved rounds: a warm-up for each side, then the sides in turn, the order rotating each
+ * round. The sides: ours, the baseline, and the baseline with a timeout (bench/baseline.mjs).
+ */
+const PER_CALL_SIDES = ["ours", "baseline", "timeout"];
 async function perCallRounds(env, { apiKey = tenant, calls = CALLS, warmup = WARMUP } = {}) {
   const rounds = [];
   const options = (users) => users.map((username) => resetOptions(username, apiKey));
-  for (const side of ["ours", "baseline"]) {
+  for (const side of PER_CALL_SIDES) {
     rounds.push({ side, warmup: true, options: options(names(`${env}-w-${side}`, warmup)) });
   }
   for (let r = 0; r < ROUNDS; r++) {
-    const order = r % 2 ? ["baseline", "ours"] : ["ours", "baseline"];
+    const shift = r % PER_CALL_SIDES.length;
+    const order = [...PER_CALL_SIDES.slice(shift), ...PER_CALL_SIDES.slice(0, shift)];
     for (const side of order) {
       rounds.push({ side, options: options(names(`${env}-r${r}-${side}`, calls)) });
     }
@@ -104,8 +109,14 @@ function perCallSummary(results) {
   const per = (side) => timed.filter((r) => r.side === side).map((r) => r.ms / r.calls);
   const ours = per("ours");
   const baseline = per("baseline");
-  const ratios = ours.map((o, i) => o / baseline[i]);
-  return { ours: stats(ours), baseline: stats(baseline), ratio: stats(ratios) };
+  const timeout = per("timeout");
+  return {
+    ours: stats(ours),
+    baseline: stats(baseline),
+    timeout: stats(timeout),
+    ratio: stats(ours.map((o, i) => o / baseline[i])),
+    timeoutRatio: stats(ours.map((o, i) => o / timeout[i])),
+  };
 }
 
 async function memoryConfig(env, side) {
@@ -231,6 +242,7 @@ async function benchChromium() {
           libs: {
             ours: { reset: ours.resetPinWithOtp, build: ours.buildResetPinWithOtpRequest, validate: ours.validateResetPinWithOtp },
             baseline: { reset: base.resetBaseline, build: base.buildBaselineRequest },
+            timeout: { reset: base.resetBaselineWithTimeout },
           },
         };
       });
@@ -321,6 +333,14 @@ function report(envs) {
   const m = machine();
   const lines = [];
   const p = (s = "") => lines.push(s);
+  const perCallTable = (rows) => {
+    p("| environment | ours, ms/call | baseline, ms/call | ratio ours/baseline (goal ≤ 1.05) | baseline + timeout, ms/call | ratio ours/(baseline + timeout) |");
+    p("|---|---|---|---|---|---|");
+    for (const [env, c] of rows) {
+      const cells = [c.ours, c.baseline, c.ratio, c.timeout, c.timeoutRatio].map((s) => cell(s, "", 3));
+      p(`| ${env} | ${cells.join(" | ")} |`);
+    }
+  };
   p("# Benchmark results");
   p();
   p(`Measured ${new Date().toISOString()} by \`scripts/bench.sh\`.`);
@@ -330,6 +350,8 @@ function report(envs) {
   p();
   p("Each figure is the median with (min–max) over the repeated runs. The baseline is bench/baseline.mjs: a hand-written");
   p("`fetch` PUT of the same URL, headers and JSON body, no validation, no timeout, reading the JSON envelope.");
+  p("\"baseline + timeout\" is the same call given the package's default timeout (an AbortController aborted by a");
+  p("15 s timer, cleared after): what a timeout costs by itself.");
   p();
 
   p(`## 1. Cold start: dynamic \`import()\` to the first resolved reset (${COLD_RUNS} fresh ${"processes / browser contexts"} per side)`);
@@ -365,21 +387,11 @@ function report(envs) {
 
   p(`## 2. Per call: ${CALLS} sequential successful resets (${ROUNDS} interleaved rounds per side, after ${WARMUP} warm-up calls)`);
   p();
-  p("| environment | ours, ms/call | baseline, ms/call | ratio ours/baseline (goal ≤ 1.05) |");
-  p("|---|---|---|---|");
-  for (const e of envs) {
-    const c = e.perCall;
-    p(`| ${e.env} | ${cell(c.ours, "", 3)} | ${cell(c.baseline, "", 3)} | ${cell(c.ratio, "", 3)} |`);
-  }
+  perCallTable(envs.map((e) => [e.env, e.perCall]));
   p();
   p(`The same with every answer held ${LATENCY_MS} ms by the server (its \`slow\` fault), as a real network would: ${LATENCY_CALLS} resets per round.`);
   p();
-  p("| environment | ours, ms/call | baseline, ms/call | ratio ours/baseline (goal ≤ 1.05) |");
-  p("|---|---|---|---|");
-  for (const e of envs) {
-    const c = e.perCallLatency;
-    p(`| ${e.env} | ${cell(c.ours, "", 3)} | ${cell(c.baseline, "", 3)} | ${cell(c.ratio, "", 3)} |`);
-  }
+  perCallTable(envs.map((e) => [e.env, e.perCallLatency]));
   p();
 
   p(`## 3. CPU only: µs per call (${CPU_SAMPLES} samples of ${CPU_ITERATIONS} calls, same valid options)`);

@@ -40,6 +40,7 @@ async function loadLibs() {
   return {
     ours: { reset: ours.resetPinWithOtp, build: ours.buildResetPinWithOtpRequest, validate: ours.validateResetPinWithOtp },
     baseline: { reset: base.resetBaseline, build: base.buildBaselineRequest },
+    timeout: { reset: base.resetBaselineWithTimeout },
   };
 }
 

@@ -30,6 +30,12 @@ extern "C" {
     #[wasm_bindgen(catch, js_namespace = JSON, js_name = parse)]
     pub fn json_parse(text: &JsString) -> Result<JsValue, JsValue>;
 
+    /// Throws (`Err`) exactly when `text` holds a lone surrogate (a URIError): one call for the
+    /// whole string, where a loop over `charCodeAt` crossed into JavaScript once per UTF-16 unit.
+    /// (`String.prototype.isWellFormed` would say it directly, but Safari < 16.4 lacks it.)
+    #[wasm_bindgen(catch, js_name = encodeURIComponent)]
+    pub fn encode_uri_component(text: &JsString) -> Result<JsValue, JsValue>;
+
     #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
     pub fn is_array(value: &JsValue) -> Result<bool, JsValue>;
 }

@@ -144,10 +144,8 @@ impl Call {
             )));
         };
         let status = status as u16;
-        let header = |name: &str| -> Option<String> {
-            let headers: Headers = get(&response, "headers").ok()?.unchecked_into();
-            headers.get(name).ok().flatten()
-        };
+        let headers: Option<Headers> = get(&response, "headers").ok().map(JsCast::unchecked_into);
+        let header = |name: &str| headers.as_ref()?.get(name).ok().flatten();
         let retry_after = header("retry-after");
         let declared_length = header("content-length").and_then(|l| declared_length(&l));
         if declared_length.is_some_and(|len| len > MAX_BODY_BYTES) {

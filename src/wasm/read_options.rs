@@ -6,7 +6,7 @@
 use js_sys::{Function, JsString, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::bindings::{is_array, object_keys};
+use super::bindings::{encode_uri_component, is_array, object_keys};
 use super::js_values::get;
 use crate::error::Issue;
 use crate::options::{
@@ -124,23 +124,7 @@ fn read_object(value: &JsValue) -> RawValue {
     }
 }
 
-/// Whether every surrogate in `text` is half of a pair: js-sys's `is_valid_utf16` with a plain
-/// loop instead of `decode_utf16` over an iterator (~0.1 KB gzip less wasm).
+/// Whether every surrogate in `text` is half of a pair.
 fn is_well_formed(text: &JsString) -> bool {
-    let unit = |at: u32| text.char_code_at(at) as u32;
-    let (length, mut at) = (text.length(), 0);
-    while at < length {
-        let code = unit(at);
-        at += 1;
-        if (0xD800..0xDC00).contains(&code) {
-            // A high surrogate: the next unit must be a low one.
-            if at >= length || !(0xDC00..0xE000).contains(&unit(at)) {
-                return false;
-            }
-            at += 1;
-        } else if (0xDC00..0xE000).contains(&code) {
-            return false; // a low surrogate on its own
-        }
-    }
-    true
+    encode_uri_component(text).is_ok()
 }
