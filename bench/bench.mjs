@@ -81,9 +81,10 @@ const resetOptions = (username, apiKey = tenant) => ({ apiKey, baseUrl: MOCK_URL
 
 /**
  * Interleaved rounds: a warm-up for each side, then the sides in turn, the order rotating each
- * round. The sides: ours, the baseline, and the baseline with a timeout (bench/baseline.mjs).
+ * round. The sides: ours, the baseline, the baseline with a timeout (bench/baseline.mjs), and
+ * that again after our validateResetPinWithOtp (what validating in wasm costs between round trips).
  */
-const PER_CALL_SIDES = ["ours", "baseline", "timeout"];
+const PER_CALL_SIDES = ["ours", "baseline", "timeout", "validated"];
 async function perCallRounds(env, { apiKey = tenant, calls = CALLS, warmup = WARMUP } = {}) {
   const rounds = [];
   const options = (users) => users.map((username) => resetOptions(username, apiKey));
@@ -114,6 +115,7 @@ function perCallSummary(results) {
     ours: stats(ours),
     baseline: stats(baseline),
     timeout: stats(timeout),
+    validated: stats(per("validated")),
     ratio: stats(ours.map((o, i) => o / baseline[i])),
     timeoutRatio: stats(ours.map((o, i) => o / timeout[i])),
   };
@@ -243,6 +245,7 @@ async function benchChromium() {
             ours: { reset: ours.resetPinWithOtp, build: ours.buildResetPinWithOtpRequest, validate: ours.validateResetPinWithOtp },
             baseline: { reset: base.resetBaseline, build: base.buildBaselineRequest },
             timeout: { reset: base.resetBaselineWithTimeout },
+            validated: { reset: (o) => (ours.validateResetPinWithOtp(o), base.resetBaselineWithTimeout(o)) },
           },
         };
       });
@@ -388,6 +391,16 @@ function report(envs) {
   p(`## 2. Per call: ${CALLS} sequential successful resets (${ROUNDS} interleaved rounds per side, after ${WARMUP} warm-up calls)`);
   p();
   perCallTable(envs.map((e) => [e.env, e.perCall]));
+  p();
+  p("Where the difference goes, step by step from the baseline to ours (µs per call more than the step before; medians):");
+  p();
+  p("| environment | + a timeout (baseline + timeout) | + our validation in wasm, before the call | + the rest of ours (request, callbacks, reading the answer) |");
+  p("|---|---|---|---|");
+  for (const e of envs) {
+    const c = e.perCall;
+    const step = (from, to) => ((to.median - from.median) * 1000).toFixed(0);
+    p(`| ${e.env} | ${step(c.baseline, c.timeout)} | ${step(c.timeout, c.validated)} | ${step(c.validated, c.ours)} |`);
+  }
   p();
   p(`The same with every answer held ${LATENCY_MS} ms by the server (its \`slow\` fault), as a real network would: ${LATENCY_CALLS} resets per round.`);
   p();

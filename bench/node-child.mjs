@@ -41,6 +41,7 @@ async function loadLibs() {
     ours: { reset: ours.resetPinWithOtp, build: ours.buildResetPinWithOtpRequest, validate: ours.validateResetPinWithOtp },
     baseline: { reset: base.resetBaseline, build: base.buildBaselineRequest },
     timeout: { reset: base.resetBaselineWithTimeout },
+    validated: { reset: (o) => (ours.validateResetPinWithOtp(o), base.resetBaselineWithTimeout(o)) },
   };
 }
 
