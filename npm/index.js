@@ -1,5 +1,6 @@
 // Entry point for browsers and bundlers (Vite, webpack, plain <script type="module">).
 // Importing touches no browser global; the wasm module loads on the first call, or on init().
+// The wasm-bindgen glue; scripts/build.sh bundles it into the published index.js (one file to load).
 import load, * as wasm from "./loginradius_pin_reset.js";
 
 let loading;
