@@ -71,8 +71,11 @@ fn key_name(key: &JsValue) -> String {
     text.into()
 }
 
+/// Each check is a call into JavaScript: strings, what almost every option is, are asked first.
 fn read_value(value: &JsValue) -> RawValue {
-    if value.is_undefined() {
+    if let Some(text) = value.dyn_ref::<JsString>() {
+        read_string(text)
+    } else if value.is_undefined() {
         RawValue::Undefined
     } else if value.is_null() {
         RawValue::Null
@@ -80,8 +83,6 @@ fn read_value(value: &JsValue) -> RawValue {
         RawValue::Bool(b)
     } else if let Some(n) = value.as_f64() {
         RawValue::Number(n)
-    } else if let Some(text) = value.dyn_ref::<JsString>() {
-        read_string(text)
     } else if value.is_function() {
         RawValue::Function
     } else if value.is_object() {
