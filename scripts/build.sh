@@ -24,6 +24,13 @@ optimize() { # <wasm> <glue.js>
   node scripts/shorten-wasm-names.mjs "$1" "$2"
 }
 
+# The .wasm holds the file names of a few panic locations. Make them the same on every machine: a
+# dependency compiled where the rust-src component is installed names std's files by their local
+# path (/root/.rustup/...), not /rustc/<commit>/, and crates by the registry path under CARGO_HOME.
+# Remapped, the output no longer depends on either (and std's file is named once, not twice).
+RUST_SRC="$(rustc --print sysroot)/lib/rustlib/src/rust"
+RUST_COMMIT="$(rustc -vV | sed -n 's/^commit-hash: //p')"
+export RUSTFLAGS="--remap-path-prefix=$RUST_SRC=/rustc/$RUST_COMMIT --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}/registry/src/= ${RUSTFLAGS:-}"
 # --mode no-install: wasm-pack must use the wasm-bindgen and wasm-opt on PATH, never download.
 wasm-pack --quiet build --target web --release --mode no-install --no-pack --out-dir pkg --out-name loginradius_pin_reset
 rm -f pkg/.gitignore pkg/README.md pkg/package.json
