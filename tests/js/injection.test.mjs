@@ -134,6 +134,41 @@ async function injectionSuite(lib, arg, h) {
   return { total, payloads: PAYLOADS.length, counts, problems };
 }
 
+/**
+ * Lone UTF-16 surrogates in every string option: refused before anything is sent (converting
+ * would put U+FFFD on the wire instead), while a surrogate pair, an emoji, goes through.
+ */
+async function surrogateSuite(lib) {
+  const base = {
+    apiKey: "4f4b8c6e-2f1a-4c3d-9b8e-7a6d5c4b3a21", otp: "123456", pin: "2468", username: "ada",
+    qqCaptchaTicket: "t1", qqCaptchaRandstr: "r1", // these two go together
+  };
+  const free = ["username", "gRecaptchaResponse", "gRecaptchaResponseAlt", "hCaptchaResponse", "qqCaptchaTicket", "qqCaptchaRandstr"];
+  const lone = ["\uD800", "\uDBFF", "\uDC00", "a\uD800b", "\uDC00\uD800", "x".repeat(300) + "\uD83D"];
+  const out = { refused: [], sent: [], pairs: [] };
+  for (const field of [...free, "pin", "otp", "apiKey"]) {
+    for (const value of lone) {
+      let fetched = false;
+      const options = { ...base, [field]: value, fetch: () => ((fetched = true), Promise.resolve(new Response('{"IsPosted":true}'))) };
+      const issues = lib.validateResetPinWithOtp(options).filter((i) => i.field === field).map((i) => i.message);
+      const outcome = await lib.resetPinWithOtp(options).then(() => "resolved", (e) => e.kind);
+      const entry = { field, value: JSON.stringify(value), issues, outcome, fetched };
+      const refused = issues.some((m) => m.includes("lone UTF-16 surrogate")) && outcome === "validation" && !fetched;
+      (refused ? out.refused : out.sent).push(entry);
+    }
+  }
+  for (const field of free) {
+    let body = null;
+    const value = `ok\uD83D\uDE00${field}`;
+    const options = { ...base, [field]: value, fetch: (url, init) => ((body = init.body), Promise.resolve(new Response('{"IsPosted":true}'))) };
+    const outcome = await lib.resetPinWithOtp(options).then(() => "resolved", (e) => e.kind);
+    const request = lib.buildResetPinWithOtpRequest(options);
+    const onWire = decodeURIComponent(request.url) + body;
+    out.pairs.push({ field, outcome, kept: onWire.includes(value) });
+  }
+  return out;
+}
+
 /** A real reset whose every free-text field is hostile: the server sees exactly the options. */
 async function realHostileReset(lib, arg, h) {
   const result = await h.settle(() => lib.resetPinWithOtp(arg.options));
@@ -169,6 +204,13 @@ for (const [where, title] of [
       }
       for (const option of ["apiKey", "otp", "type"]) assert.equal(result.counts[option].accepted, 0, option);
       assert.ok(result.counts.pin.accepted > 0 && result.counts.email.accepted > 0 && result.counts.username.accepted > 0);
+    });
+
+    test("a lone UTF-16 surrogate in any string option is refused before sending; a pair is sent as given", async () => {
+      const result = await env.run(where, surrogateSuite);
+      assert.deepEqual(result.sent, [], "a lone surrogate was accepted");
+      assert.equal(result.refused.length, 9 * 6);
+      assert.ok(result.pairs.every((p) => p.outcome === "resolved" && p.kept), JSON.stringify(result.pairs));
     });
 
     test("a real reset with hostile values in every free-text field reaches the mock as given", async () => {
