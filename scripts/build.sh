@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the npm package into pkg/: wasm-pack (release, --target web), wasm-opt from the npm
-# package binaryen, then the hand-owned package files from npm/, with what browsers load minified
-# by terser (the sources stay readable in npm/). Prints the shipped sizes.
+# package binaryen, short import/export names (scripts/shorten-wasm-names.mjs), a Node build sharing
+# the same .wasm, then the hand-owned package files from npm/, with the browser entry and the glue
+# bundled by esbuild and minified by terser (the sources stay readable in npm/). Prints the sizes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -17,8 +18,8 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # reach it.
 # The two strip flags drop custom sections no engine reads (the toolchain's names, target features).
 WASM_OPT_FLAGS=(-Oz --converge --low-memory-unused --strip-producers --strip-target-features)
-# Then one- or two-letter import names, renamed to match in the glue (-1.9 KB gzip): see
-# scripts/shorten-wasm-names.mjs.
+# Then one- or two-letter import and export names, renamed to match in the glue (-1.9 KB gzip):
+# see scripts/shorten-wasm-names.mjs.
 optimize() { # <wasm> <glue.js>
   wasm-opt "${WASM_OPT_FLAGS[@]}" "$1" -o "$1"
   node scripts/shorten-wasm-names.mjs "$1" "$2"
@@ -62,7 +63,8 @@ cp src/wasm/types.d.ts pkg/types.d.cts
 esbuild pkg/index.js --bundle --format=esm --platform=neutral --log-level=warning \
   --outfile=pkg/index.js --allow-overwrite
 terser pkg/index.js --module --compress passes=2 --mangle -o pkg/index.js
-# The glue and its declarations (which name the raw exports before shortening) are inside now.
+# The web glue is inside index.js now; wasm-bindgen's declarations of the glue and of the raw
+# exports name exports that were renamed, and index.d.ts declares the package: drop them.
 rm pkg/loginradius_pin_reset.js pkg/loginradius_pin_reset.d.ts pkg/*.wasm.d.ts pkg/node/*.d.ts
 
 node scripts/size-report.mjs
