@@ -3,6 +3,16 @@
 
 const now = () => performance.now();
 
+/** The options of the "5 bad fields" figures: five fields broken at once, each its own way. */
+export const withFiveBadFields = (options) => ({
+  ...options,
+  apiKey: "not-a-guid",
+  otp: "12 34",
+  pin: "",
+  preventWebhook: "yes",
+  timeoutMs: 0,
+});
+
 /** Sequential resets; every one must resolve with IsPosted. Returns elapsed ms. */
 export async function sequentialResets(reset, optionsList) {
   const start = now();
