@@ -1,7 +1,8 @@
-//! Development-only endpoints under `/__dev/`: tenants, users, OTPs, outbox, webhook log,
-//! faults. Not part of LoginRadius; tests use them to set up and inspect state.
+//! Development-only endpoints under `/__dev/`: tenants, users and their states, OTPs, outbox,
+//! webhook log, clock, faults. Not part of LoginRadius; tests use them to set up and inspect
+//! state.
 
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
@@ -10,15 +11,16 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::de::DeserializeOwned;
-use serde::Deserialize;
+use serde::{Deserialize, Deserializer};
 use serde_json::json;
 
-use crate::clock::iso;
+use crate::account::Lockout;
+use crate::clock::{iso, Clock, MAX_OFFSET};
 use crate::faults::{Armed, FaultKind};
 use crate::params::Query;
 use crate::pin::PinHash;
 use crate::state::{AppState, Store};
-use crate::tenant::{new_api_key, IdentifierKind, NewUser, SettingsPatch, Tenant};
+use crate::tenant::{new_api_key, IdentifierKind, NewUser, SettingsPatch, Tenant, User};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -32,6 +34,7 @@ pub fn router() -> Router<AppState> {
         .route("/otp", post(issue_otp))
         .route("/outbox", get(outbox))
         .route("/webhooks", get(webhooks))
+        .route("/clock", get(read_clock).post(advance_clock))
         .route("/faults", post(arm_fault).delete(clear_faults))
         .route("/reset", post(reset_all))
 }
@@ -133,6 +136,19 @@ struct UserBody {
     age_secs: Option<u64>,
     /// Only for `/__dev/otp`: the code to issue instead of 6 random digits.
     otp: Option<String>,
+    /// User state (both endpoints create the user if missing, so both may set it).
+    blocked: Option<bool>,
+    /// `null` clears a lockout, so "absent" and "null" must differ.
+    #[serde(default, deserialize_with = "present")]
+    lockout: Option<Option<Lockout>>,
+    phone_verified: Option<bool>,
+}
+
+/// Wraps a field that is present (even as `null`) in `Some`; absent fields stay `None`.
+fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    deserializer: D,
+) -> Result<Option<Option<T>>, D::Error> {
+    Option::<T>::deserialize(deserializer).map(Some)
 }
 
 impl UserBody {
@@ -154,6 +170,19 @@ impl UserBody {
         }
         Ok(user)
     }
+
+    /// Applies the given state fields; absent ones stay as they are.
+    fn apply_state(&self, user: &mut User) {
+        if let Some(blocked) = self.blocked {
+            user.blocked = blocked;
+        }
+        if let Some(lockout) = self.lockout {
+            user.lockout = lockout;
+        }
+        if let Some(verified) = self.phone_verified {
+            user.phone_verified = verified;
+        }
+    }
 }
 
 async fn create_user(
@@ -174,11 +203,12 @@ async fn create_user(
     if let Some(pin) = &body.pin {
         user.pin = Some(PinHash::new(pin));
     }
+    body.apply_state(user);
     Ok((StatusCode::CREATED, Json(json!({ "uid": user.uid }))).into_response())
 }
 
 /// Finds a user by `identifier` (email, phone or username) from the query.
-fn lookup<'a>(tenant: &'a Tenant, query: &Query) -> Result<&'a crate::tenant::User, DevError> {
+fn lookup<'a>(tenant: &'a Tenant, query: &Query) -> Result<&'a User, DevError> {
     let identifier = query
         .non_empty("identifier")
         .ok_or_else(|| DevError::bad_request("the identifier query parameter is required"))?;
@@ -193,7 +223,7 @@ async fn get_user(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Dev
     let key = api_key(raw.as_deref(), &store)?;
     let tenant = tenant_mut(&mut store, &key)?;
     let user = lookup(tenant, &Query::parse(raw.as_deref()))?;
-    let now = SystemTime::now();
+    let now = tenant.clock.now();
     Ok(Json(json!({
         "uid": user.uid,
         "email": user.email,
@@ -203,6 +233,9 @@ async fn get_user(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Dev
         "pinChanges": user.pin_changes,
         "failedAttempts": user.failed_attempts,
         "lockedUntil": user.locked_at(now).map(iso),
+        "blocked": user.blocked,
+        "lockout": user.lockout,
+        "phoneVerified": user.phone_verified,
     }))
     .into_response())
 }
@@ -233,15 +266,14 @@ async fn issue_otp(
     let otp = tenant
         .issue_otp(index, age, body.otp.as_deref().filter(|c| !c.is_empty()))
         .ok_or_else(|| DevError::bad_request("ageSecs is too large"))?;
+    let validity = Duration::from_secs(tenant.settings.otp_validity_secs);
     let user = tenant
         .users
-        .get(index)
+        .get_mut(index)
         .ok_or_else(|| DevError::not_found("user vanished"))?;
-    let issued_at = user
-        .otp
-        .as_ref()
-        .map_or_else(SystemTime::now, |o| o.issued_at);
-    let expires_at = issued_at + Duration::from_secs(tenant.settings.otp_validity_secs);
+    body.apply_state(user);
+    let issued_at = user.otp.as_ref().map(|o| o.issued_at);
+    let expires_at = issued_at.unwrap_or_else(|| tenant.clock.now()) + validity;
     Ok(Json(json!({ "otp": otp, "expiresAt": iso(expires_at), "uid": user.uid })).into_response())
 }
 
@@ -257,6 +289,46 @@ async fn webhooks(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Dev
     let key = api_key(raw.as_deref(), &store)?;
     let tenant = tenant_mut(&mut store, &key)?;
     Ok(Json(&tenant.webhooks).into_response())
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct ClockBody {
+    advance_ms: u64,
+}
+
+fn clock_json(clock: &Clock) -> Response {
+    Json(json!({
+        "now": iso(clock.now()),
+        "offsetMs": u64::try_from(clock.offset().as_millis()).unwrap_or(u64::MAX),
+    }))
+    .into_response()
+}
+
+async fn read_clock(State(state): State<AppState>, RawQuery(raw): RawQuery) -> DevResult {
+    let mut store = state.store()?;
+    let key = api_key(raw.as_deref(), &store)?;
+    let tenant = tenant_mut(&mut store, &key)?;
+    Ok(clock_json(&tenant.clock))
+}
+
+/// Moves one tenant's clock forward: OTP ages, lockouts and rate-limit windows follow it.
+async fn advance_clock(
+    State(state): State<AppState>,
+    RawQuery(raw): RawQuery,
+    body: Bytes,
+) -> DevResult {
+    let body: ClockBody = parse_body(&body)?;
+    let mut store = state.store()?;
+    let key = api_key(raw.as_deref(), &store)?;
+    let tenant = tenant_mut(&mut store, &key)?;
+    if !tenant.clock.advance(Duration::from_millis(body.advance_ms)) {
+        return Err(DevError::bad_request(format!(
+            "the clock may move at most {} days ahead in all",
+            MAX_OFFSET.as_secs() / 86_400
+        )));
+    }
+    Ok(clock_json(&tenant.clock))
 }
 
 #[derive(Debug, Default, Deserialize)]

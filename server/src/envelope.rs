@@ -181,6 +181,105 @@ impl ApiError {
         )
     }
 
+    pub fn invalid_email() -> Self {
+        Self::new(
+            StatusCode::BAD_REQUEST,
+            1038,
+            "Email is not valid",
+            "The email address is not in a valid format.",
+        )
+    }
+
+    pub fn invalid_phone() -> Self {
+        Self::new(
+            StatusCode::BAD_REQUEST,
+            1096,
+            "Phone number is not valid",
+            "The phone number is not valid; use the E.164 format, e.g. +919876543210.",
+        )
+    }
+
+    pub fn dangerous_request() -> Self {
+        Self::new(
+            StatusCode::BAD_REQUEST,
+            1214,
+            "Request looks dangerous",
+            "A potentially dangerous value was detected in the request.",
+        )
+    }
+
+    pub fn blocked() -> Self {
+        Self::new(
+            StatusCode::FORBIDDEN,
+            991,
+            "Account is blocked",
+            "The account has been blocked, please contact the site administrator.",
+        )
+    }
+
+    pub fn captcha_lockout() -> Self {
+        Self::new(
+            StatusCode::FORBIDDEN,
+            1132,
+            "Account is locked, a captcha is required",
+            "The account has been locked because of too many failed attempts, please solve the captcha to unlock it.",
+        )
+    }
+
+    pub fn security_question_lockout() -> Self {
+        Self::new(
+            StatusCode::FORBIDDEN,
+            1148,
+            "Account is locked, the security question must be answered",
+            "The account has been locked because of too many failed attempts, please answer the security question to unlock it.",
+        )
+    }
+
+    pub fn phone_not_verified() -> Self {
+        Self::new(
+            StatusCode::FORBIDDEN,
+            1066,
+            "Phone number is not verified",
+            "The phone number has not been verified, please verify it first.",
+        )
+    }
+
+    pub fn phone_login_off() -> Self {
+        Self::new(
+            StatusCode::FORBIDDEN,
+            1074,
+            "Phone login is not enabled",
+            "Phone number login is not enabled for this site.",
+        )
+    }
+
+    pub fn pin_not_configured() -> Self {
+        Self::new(
+            StatusCode::FORBIDDEN,
+            1233,
+            "PIN authentication is not configured",
+            "PIN authentication is not configured for this site.",
+        )
+    }
+
+    pub fn username_login_off() -> Self {
+        Self::new(
+            StatusCode::FORBIDDEN,
+            1238,
+            "Username login is not enabled",
+            "Username login is not enabled for this site, please use the email or phone number.",
+        )
+    }
+
+    pub fn username_login_on() -> Self {
+        Self::new(
+            StatusCode::FORBIDDEN,
+            1183,
+            "Username login is enabled",
+            "Username login is enabled for this site, please use the username instead of the email.",
+        )
+    }
+
     /// 1134 with one `Errors` entry per violated rule.
     pub fn validation(errors: Vec<FieldError>) -> Self {
         let mut e = Self::new(
@@ -272,9 +371,14 @@ pub fn too_many_requests(retry_after_secs: u32) -> Response {
     response
 }
 
-/// The success answer of the reset and forgot endpoints.
+/// The success answer of the reset and the email sends.
 pub fn posted() -> Response {
     Json(json!({ "IsPosted": true })).into_response()
+}
+
+/// The success answer of the SMS/voice send: `{"IsPosted": true, "Data": data}`.
+pub fn posted_with(data: Value) -> Response {
+    Json(json!({ "IsPosted": true, "Data": data })).into_response()
 }
 
 #[cfg(test)]

@@ -1,11 +1,14 @@
-//! The checks every LoginRadius API endpoint of the mock runs first, in LoginRadius's order:
-//! rate limit, API key, tenant flags, content type, JSON body.
+//! The checks every LoginRadius API endpoint of the mock (the reset and the three sends) runs
+//! first, in LoginRadius's order: armed fault, rate limit, API key, tenant flags, content type,
+//! JSON body, dangerous values, PIN authentication configured.
 
 use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value};
 
+use crate::dangerous::is_dangerous;
 use crate::envelope::{too_many_requests, ApiError};
+use crate::faults;
 use crate::params::Query;
 use crate::state::AppState;
 use crate::tenant::{is_guid, TenantSettings};
@@ -21,6 +24,8 @@ pub struct Admitted {
 /// Why the gate turned a request away.
 #[derive(Debug)]
 pub enum Rejected {
+    /// An armed fault answered instead.
+    Fault(Response),
     /// Over the tenant's requests-per-second: 429 with an empty body.
     RateLimited,
     Api(ApiError),
@@ -35,6 +40,7 @@ impl From<ApiError> for Rejected {
 impl IntoResponse for Rejected {
     fn into_response(self) -> Response {
         match self {
+            Rejected::Fault(response) => response,
             Rejected::RateLimited => too_many_requests(1),
             Rejected::Api(error) => error.into_response(),
         }
@@ -42,26 +48,45 @@ impl IntoResponse for Rejected {
 }
 
 /// Runs the shared checks.
-pub fn admit(
+pub async fn admit(
     state: &AppState,
     query: &Query,
     headers: &HeaderMap,
     body: &[u8],
 ) -> Result<Admitted, Rejected> {
+    // Faults fire before any validation so a client sees them whatever it sends.
+    if let Some(fault) = query.api_key().and_then(|key| state.faults().take(key)) {
+        if let Some(response) = faults::respond(fault, state).await {
+            return Err(Rejected::Fault(response));
+        }
+    }
+
     let api_key = query.api_key().unwrap_or_default();
-    let (settings, default_limit) = {
+    let (tenant, default_limit) = {
         let store = state.store()?;
-        let settings = store.tenant(api_key).map(|t| t.settings.clone());
-        (settings, store.default_settings().rate_limit)
+        let tenant = store.tenant(api_key).map(|t| (t.settings.clone(), t.clock));
+        (tenant, store.default_settings().rate_limit)
     };
 
     // Unknown or missing keys are limited with the default tenant's rate, like a gateway would.
-    let limit = settings.as_ref().map_or(default_limit, |s| s.rate_limit);
-    if !state.limiter().allow(api_key, limit) {
+    let limit = tenant.as_ref().map_or(default_limit, |(s, _)| s.rate_limit);
+    let now = tenant
+        .as_ref()
+        .map(|(_, clock)| *clock)
+        .unwrap_or_default()
+        .instant();
+    if !state.limiter().allow(api_key, limit, now) {
         return Err(Rejected::RateLimited);
     }
 
+    let settings = tenant.map(|(settings, _)| settings);
     let (settings, body) = check(api_key, settings, headers, body)?;
+    if is_dangerous(query, &body) {
+        return Err(ApiError::dangerous_request().into());
+    }
+    if !settings.pin_authentication {
+        return Err(ApiError::pin_not_configured().into());
+    }
     Ok(Admitted {
         api_key: api_key.to_owned(),
         settings,

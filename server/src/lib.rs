@@ -1,14 +1,20 @@
-//! A local LoginRadius-compatible mock of "Reset PIN with OTP", with `/__dev/` endpoints that let
-//! tests create isolated tenants, issue OTPs, inspect side effects and inject faults.
+//! A local LoginRadius-compatible mock of "Reset PIN with OTP" and the three endpoints that send
+//! its code, with `/__dev/` endpoints that let tests create isolated tenants, issue OTPs, read
+//! the outbox, set user states, move the clock, inspect side effects and inject faults.
 
+mod account;
+mod captcha;
 mod clock;
 pub mod config;
 mod cors;
+mod dangerous;
 mod dev;
 pub mod envelope;
 mod faults;
 mod forgot;
 mod gate;
+mod identifier;
+mod outbox;
 mod params;
 mod pin;
 mod ratelimit;
@@ -36,8 +42,12 @@ use envelope::ApiError;
 
 /// The endpoint this mock exists for.
 pub const RESET_PATH: &str = "/identity/v2/auth/pin/reset/otp/{type}";
-/// The endpoint that sends the OTP used by the reset.
+/// Sends the reset code by SMS or voice call.
 pub const FORGOT_PATH: &str = "/identity/v2/auth/pin/forgot/otp";
+/// Sends the reset code to an email address.
+pub const FORGOT_EMAIL_PATH: &str = "/identity/v2/auth/pin/forgot/email";
+/// Sends the reset code to the email address of the account with that username.
+pub const FORGOT_USERNAME_PATH: &str = "/identity/v2/auth/pin/forgot/username";
 
 /// How long a shutdown waits for open responses (e.g. a `big` body to a slow reader).
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
@@ -46,7 +56,9 @@ const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
 pub fn app(state: AppState) -> Router {
     Router::new()
         .route(RESET_PATH, put(reset::reset))
-        .route(FORGOT_PATH, post(forgot::forgot))
+        .route(FORGOT_PATH, post(forgot::by_phone))
+        .route(FORGOT_EMAIL_PATH, post(forgot::by_email))
+        .route(FORGOT_USERNAME_PATH, post(forgot::by_username))
         .route("/identity", any(not_found))
         .route("/identity/{*rest}", any(not_found))
         .nest("/__dev", dev::router())

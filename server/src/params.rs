@@ -28,6 +28,11 @@ impl Query {
         self.get(name).filter(|v| !v.is_empty())
     }
 
+    /// Every value, in order.
+    pub fn values(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|(_, v)| v.as_str())
+    }
+
     /// The API key from the query (`apikey` in any casing).
     pub fn api_key(&self) -> Option<&str> {
         self.get("apikey")

@@ -9,10 +9,12 @@ use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value};
 
+use crate::account::admit_user;
+use crate::captcha;
 use crate::clock::iso;
 use crate::envelope::{posted, ApiError};
-use crate::faults;
 use crate::gate::{admit, Admitted};
+use crate::identifier;
 use crate::params::{body_text, parse_bool, Query};
 use crate::pin::{policy_errors, PinHash};
 use crate::state::AppState;
@@ -28,13 +30,6 @@ const SEED_TYPES: [&str; 4] = [
 
 /// Label used in the 908 Description when no identifier is given in the seed form.
 const ANY_IDENTIFIER: &str = "email/phone/username";
-
-/// Captcha token names, accepted in the query or the body.
-const CAPTCHA_TOKENS: [&str; 3] = [
-    "g-recaptcha-response",
-    "g_recaptcha_response",
-    "h-captcha-response",
-];
 
 /// How the path segment says to find the identifier.
 #[derive(Debug, Clone, Copy)]
@@ -78,17 +73,9 @@ pub async fn reset(
         return ApiError::not_found().into_response();
     };
     let query = Query::parse(raw_query.as_deref());
-
-    // Faults fire before any validation so a client sees them whatever it sends.
-    if let Some(fault) = query.api_key().and_then(|key| state.faults().take(key)) {
-        if let Some(response) = faults::respond(fault, &state).await {
-            return response;
-        }
-    }
-
     // An unreadable or oversized body (over 2 MB) is answered like an invalid one: 1079.
     let body = body.unwrap_or_default();
-    let admitted = match admit(&state, &query, &headers, &body) {
+    let admitted = match admit(&state, &query, &headers, &body).await {
         Ok(admitted) => admitted,
         Err(rejected) => return rejected.into_response(),
     };
@@ -111,8 +98,9 @@ fn handle(
         body,
     } = admitted;
     let request = required_fields(path_type, &body)?;
+    identifier::check(&settings, request.kind, &request.identifier)?;
     if settings.bot_protection {
-        check_captcha(query, &body)?;
+        captcha::check(query, &body)?;
     }
 
     let mut store = state.store()?;
@@ -120,15 +108,9 @@ fn handle(
     let tenant = store
         .tenant_mut(&api_key)
         .ok_or_else(ApiError::unknown_api_key)?;
-    let index = tenant
-        .find(request.kind, &request.identifier)
-        .ok_or_else(ApiError::user_not_found)?;
+    let now = tenant.clock.now();
+    let index = admit_user(tenant, request.kind, &request.identifier, now)?;
     let user = tenant.users.get_mut(index).ok_or_else(ApiError::internal)?;
-    let now = SystemTime::now();
-
-    if let Some(until) = user.locked_at(now) {
-        return Err(ApiError::locked(&iso(until)));
-    }
     verify_otp(user, &request.otp, &settings, now)?;
 
     let violations = policy_errors(&request.pin, &settings);
@@ -188,30 +170,6 @@ fn required_fields(
             Err(ApiError::missing(&missing))
         }
     }
-}
-
-/// Any token is accepted except the literal "invalid", which stands for a failed verification.
-fn check_captcha(query: &Query, body: &Map<String, Value>) -> Result<(), ApiError> {
-    let lookup = |name: &str| {
-        query
-            .non_empty(name)
-            .map(str::to_owned)
-            .or_else(|| body_text(body, name))
-    };
-    let mut tokens: Vec<String> = CAPTCHA_TOKENS.iter().filter_map(|n| lookup(n)).collect();
-    // The QQ captcha needs its ticket and random string together.
-    if let (Some(ticket), Some(randstr)) =
-        (lookup("qq_captcha_ticket"), lookup("qq_captcha_randstr"))
-    {
-        tokens.extend([ticket, randstr]);
-    }
-    if tokens.is_empty() {
-        return Err(ApiError::missing(&["captcha"]));
-    }
-    if tokens.iter().any(|t| t == "invalid") {
-        return Err(ApiError::invalid_captcha());
-    }
-    Ok(())
 }
 
 /// 1067 for a wrong or missing OTP (counting a failed attempt; the attempt that reaches the

@@ -1,4 +1,4 @@
-//! One tenant (one API key): its settings, users, OTPs, SMS outbox and webhook log.
+//! One tenant (one API key): its settings, clock, users, OTPs, outbox and webhook log.
 
 use std::collections::HashMap;
 use std::time::{Duration, SystemTime};
@@ -6,7 +6,10 @@ use std::time::{Duration, SystemTime};
 use rand::Rng;
 use serde::{Deserialize, Serialize};
 
+use crate::account::Lockout;
+use crate::clock::Clock;
 use crate::config::Config;
+use crate::outbox::OutboxEntry;
 use crate::pin::PinHash;
 
 /// Per-tenant behaviour, set from the CLI for the default tenant and via `/__dev/tenants`.
@@ -23,6 +26,23 @@ pub struct TenantSettings {
     pub pin_alphanumeric: bool,
     pub pin_min_length: usize,
     pub pin_max_length: usize,
+    /// Off: every PIN endpoint answers 1233.
+    pub pin_authentication: bool,
+    /// Off: requests naming a phone answer 1074.
+    pub phone_login: bool,
+    pub username_login: UsernameLogin,
+}
+
+/// The tenant's username-login mode, which decides 1238 and 1183.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum UsernameLogin {
+    /// Every identifier works.
+    Allowed,
+    /// Requests naming a username answer 1238.
+    Disabled,
+    /// Requests naming an email answer 1183.
+    Required,
 }
 
 impl TenantSettings {
@@ -38,6 +58,9 @@ impl TenantSettings {
             pin_alphanumeric: false,
             pin_min_length: 4,
             pin_max_length: 12,
+            pin_authentication: true,
+            phone_login: true,
+            username_login: UsernameLogin::Allowed,
         }
     }
 
@@ -56,7 +79,10 @@ impl TenantSettings {
             auth_failure,
             pin_alphanumeric,
             pin_min_length,
-            pin_max_length
+            pin_max_length,
+            pin_authentication,
+            phone_login,
+            username_login
         );
     }
 }
@@ -75,6 +101,9 @@ pub struct SettingsPatch {
     pub pin_alphanumeric: Option<bool>,
     pub pin_min_length: Option<usize>,
     pub pin_max_length: Option<usize>,
+    pub pin_authentication: Option<bool>,
+    pub phone_login: Option<bool>,
+    pub username_login: Option<UsernameLogin>,
 }
 
 /// Which body field names the user.
@@ -132,6 +161,12 @@ pub struct User {
     pub failed_attempts: u32,
     pub locked_until: Option<SystemTime>,
     pub otp: Option<Otp>,
+    /// Set through `/__dev/`: answers 991.
+    pub blocked: bool,
+    /// Set through `/__dev/`: answers 1132 or 1148 until cleared.
+    pub lockout: Option<Lockout>,
+    /// Set through `/__dev/` (default true): false answers 1066 to requests naming the phone.
+    pub phone_verified: bool,
 }
 
 impl User {
@@ -139,12 +174,6 @@ impl User {
     pub fn locked_at(&self, now: SystemTime) -> Option<SystemTime> {
         self.locked_until.filter(|until| *until > now)
     }
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct OutboxEntry {
-    pub phone: String,
-    pub otp: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -156,6 +185,10 @@ pub struct WebhookEvent {
 #[derive(Debug, Clone)]
 pub struct Tenant {
     pub settings: TenantSettings,
+    /// This tenant's "now" (moved forward by `/__dev/clock`).
+    pub clock: Clock,
+    /// The `Data.AccountSid` of this tenant's SMS and voice sends (one SMS account per tenant).
+    pub account_sid: String,
     /// Added only by [`Tenant::find_or_create`], never removed, and their identifiers never
     /// change: that keeps `index` exact.
     pub users: Vec<User>,
@@ -178,6 +211,8 @@ impl Tenant {
     pub fn new(settings: TenantSettings) -> Self {
         Tenant {
             settings,
+            clock: Clock::default(),
+            account_sid: format!("AC{}", random_hex()),
             users: Vec::new(),
             outbox: Vec::new(),
             webhooks: Vec::new(),
@@ -229,17 +264,21 @@ impl Tenant {
             failed_attempts: 0,
             locked_until: None,
             otp: None,
+            blocked: false,
+            lockout: None,
+            phone_verified: true,
         });
         position
     }
 
-    /// Gives the user a fresh OTP issued `age` ago (`code`, or 6 random digits); returns it.
+    /// Gives the user a fresh OTP issued `age` before the tenant's now (`code`, or 6 random
+    /// digits); returns it.
     pub fn issue_otp(&mut self, index: usize, age: Duration, code: Option<&str>) -> Option<String> {
         let code = code.map_or_else(
             || format!("{:06}", rand::thread_rng().gen_range(0..1_000_000)),
             str::to_owned,
         );
-        let issued_at = SystemTime::now().checked_sub(age)?;
+        let issued_at = self.clock.now().checked_sub(age)?;
         let user = self.users.get_mut(index)?;
         user.otp = Some(Otp {
             code: code.clone(),
@@ -252,6 +291,11 @@ impl Tenant {
 
 /// A LoginRadius-style uid: 32 lowercase hex digits.
 fn new_uid() -> String {
+    random_hex()
+}
+
+/// 16 random bytes as 32 lowercase hex digits (uids, Twilio-style SIDs).
+pub fn random_hex() -> String {
     let bytes: [u8; 16] = rand::thread_rng().gen();
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

@@ -1,4 +1,4 @@
-//! The /__dev API, forgot/otp with the outbox, rate limiting, CORS and static files.
+//! The /__dev API, rate limiting, CORS and static files.
 
 mod common;
 
@@ -119,65 +119,6 @@ async fn dev_otp_returns_code_and_expiry() {
         .unwrap();
     assert!(left.as_secs() <= 120 && left.as_secs() >= 110);
     assert!(body["uid"].is_string());
-}
-
-#[tokio::test]
-async fn forgot_otp_fills_the_outbox_and_the_otp_resets_the_pin() {
-    let mock = start().await;
-    let key = mock.tenant(json!({})).await;
-    mock.dev_post(
-        &format!("/__dev/users?apikey={key}"),
-        json!({ "phone": "+919876543210" }),
-    )
-    .await;
-    let forgot = mock.url(&format!("/identity/v2/auth/pin/forgot/otp?apikey={key}"));
-    let r = mock
-        .client
-        .post(&forgot)
-        .json(&json!({ "phone": "+919876543210" }))
-        .send()
-        .await
-        .unwrap();
-    expect_posted(r).await;
-    let outbox = mock.dev_get(&format!("/__dev/outbox?apikey={key}")).await;
-    let outbox = outbox.as_array().unwrap();
-    assert_eq!(outbox.len(), 1);
-    assert_eq!(outbox[0]["phone"], "+919876543210");
-    let otp = outbox[0]["otp"].as_str().unwrap();
-    let r = mock
-        .reset(
-            "phone",
-            &format!("apikey={key}"),
-            json!({ "otp": otp, "pin": "5555", "phone": "+919876543210" }),
-        )
-        .await;
-    expect_posted(r).await;
-
-    let r = mock
-        .client
-        .post(&forgot)
-        .json(&json!({ "phone": "+10000000000" }))
-        .send()
-        .await
-        .unwrap();
-    expect_error(r, 403, 938).await;
-    let r = mock
-        .client
-        .post(&forgot)
-        .json(&json!({}))
-        .send()
-        .await
-        .unwrap();
-    let body = expect_error(r, 400, 908).await;
-    assert_eq!(body["Description"], "The phone is a required parameter.");
-    let r = mock
-        .client
-        .post(mock.url("/identity/v2/auth/pin/forgot/otp"))
-        .json(&json!({ "phone": "+919876543210" }))
-        .send()
-        .await
-        .unwrap();
-    expect_error(r, 400, 908).await;
 }
 
 #[tokio::test]
@@ -344,4 +285,77 @@ async fn dev_endpoints_reject_unknown_tenants() {
         assert_eq!(status.as_u16(), 404);
         assert!(body["error"].is_string());
     }
+}
+
+#[tokio::test]
+async fn clock_moves_forward_per_tenant() {
+    let mock = start().await;
+    let key = mock.tenant(json!({})).await;
+    let other = mock.tenant(json!({})).await;
+    let before = mock.dev_get(&format!("/__dev/clock?apikey={key}")).await;
+    assert_eq!(before["offsetMs"], 0);
+    let now = humantime::parse_rfc3339(before["now"].as_str().unwrap()).unwrap();
+
+    let after = mock.advance(&key, 3_600_000).await;
+    assert_eq!(after["offsetMs"], 3_600_000);
+    let later = humantime::parse_rfc3339(after["now"].as_str().unwrap()).unwrap();
+    assert!(later.duration_since(now).unwrap().as_secs() >= 3600);
+    assert_eq!(mock.advance(&key, 500).await["offsetMs"], 3_600_500);
+    // Another tenant keeps real time.
+    let untouched = mock.dev_get(&format!("/__dev/clock?apikey={other}")).await;
+    assert_eq!(untouched["offsetMs"], 0);
+
+    for body in [
+        json!({ "advanceMs": -1 }),
+        json!({ "advanceMs": 400_000_000_000u64 }),
+        json!({ "advanceMs": 1, "extra": true }),
+    ] {
+        let r = mock
+            .client
+            .post(mock.url(&format!("/__dev/clock?apikey={key}")))
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status().as_u16(), 400, "{body}");
+    }
+    let r = mock
+        .client
+        .get(mock.url("/__dev/clock"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 400);
+}
+
+#[tokio::test]
+async fn otps_expire_when_the_clock_moves() {
+    let mock = start().await;
+    let key = mock.tenant(json!({ "otpValiditySecs": 60 })).await;
+    let q = format!("apikey={key}");
+    let issued = mock
+        .dev_post(
+            &format!("/__dev/otp?apikey={key}"),
+            json!({ "email": "t@x.io" }),
+        )
+        .await;
+    mock.advance(&key, 59_000).await;
+    let body = json!({ "otp": issued["otp"], "pin": "1234", "email": "t@x.io" });
+    expect_posted(mock.reset("email", &q, body).await).await;
+
+    let issued = mock
+        .dev_post(
+            &format!("/__dev/otp?apikey={key}"),
+            json!({ "email": "t@x.io" }),
+        )
+        .await;
+    // expiresAt is on the tenant's clock, already 59 s ahead of real time.
+    let expires = humantime::parse_rfc3339(issued["expiresAt"].as_str().unwrap()).unwrap();
+    let ahead = expires
+        .duration_since(std::time::SystemTime::now())
+        .unwrap();
+    assert!(ahead.as_secs() >= 118, "{ahead:?}");
+    mock.advance(&key, 60_000).await;
+    let body = json!({ "otp": issued["otp"], "pin": "1234", "email": "t@x.io" });
+    expect_error(mock.reset("email", &q, body).await, 403, 1069).await;
 }

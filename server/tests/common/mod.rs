@@ -117,6 +117,36 @@ impl Mock {
             .expect("reset request")
     }
 
+    /// POST to a send endpoint (`otp`, `email` or `username`) with a JSON body.
+    pub async fn send(&self, by: &str, query: &str, body: Value) -> Response {
+        self.client
+            .post(self.url(&format!("/identity/v2/auth/pin/forgot/{by}?{query}")))
+            .json(&body)
+            .send()
+            .await
+            .expect("send request")
+    }
+
+    pub async fn outbox(&self, key: &str) -> Vec<Value> {
+        let body = self.dev_get(&format!("/__dev/outbox?apikey={key}")).await;
+        body.as_array().expect("outbox array").clone()
+    }
+
+    /// Creates the user (or updates it) with the given identifiers and state fields.
+    pub async fn user(&self, key: &str, body: Value) -> Value {
+        self.dev_post(&format!("/__dev/users?apikey={key}"), body)
+            .await
+    }
+
+    /// Moves the tenant's clock forward; returns the clock's answer.
+    pub async fn advance(&self, key: &str, ms: u64) -> Value {
+        self.dev_post(
+            &format!("/__dev/clock?apikey={key}"),
+            json!({ "advanceMs": ms }),
+        )
+        .await
+    }
+
     pub async fn webhooks(&self, key: &str) -> Vec<Value> {
         let body = self.dev_get(&format!("/__dev/webhooks?apikey={key}")).await;
         body.as_array().expect("webhook array").clone()
