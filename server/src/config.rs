@@ -48,7 +48,7 @@ pub struct Config {
     #[arg(long, default_value_t = 50)]
     pub rate_limit: u32,
 
-    /// Require a captcha token on the reset endpoint (default tenant).
+    /// Require a captcha token on the PIN endpoints (default tenant).
     #[arg(long, default_value_t = false)]
     pub bot_protection: bool,
 
