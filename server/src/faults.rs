@@ -1,5 +1,5 @@
-//! Injected misbehaviour of the reset endpoint, keyed by API key so parallel tests do not
-//! collide. Armed through `POST /__dev/faults`.
+//! Injected misbehaviour of the PIN endpoints (the reset and the three sends), keyed by API key
+//! so parallel tests do not collide. Armed through `POST /__dev/faults`.
 
 use std::collections::HashMap;
 use std::sync::{Mutex, PoisonError};

@@ -272,7 +272,7 @@ async fn static_files_with_csp_and_mime_types() {
 #[tokio::test]
 async fn dev_endpoints_reject_unknown_tenants() {
     let mock = start().await;
-    for path in ["/__dev/outbox", "/__dev/webhooks"] {
+    for path in ["/__dev/outbox", "/__dev/webhooks", "/__dev/clock"] {
         let r = mock
             .client
             .get(mock.url(&format!(
