@@ -27,3 +27,6 @@ export declare function buildResetPinWithOtpRequest(options: ResetPinWithOtpOpti
 
 /** Whether `value` is a `LoginRadiusError`; works across bundle copies, unlike `instanceof`. */
 export declare function isLoginRadiusError(value: unknown): value is LoginRadiusError;
+
+/** The wasm-pack convention: `import init, { resetPinWithOtp } from "loginradius-pin-reset"`. */
+export default init;

@@ -28,3 +28,6 @@ export function buildResetPinWithOtpRequest(options: ResetPinWithOtpOptions): Pr
 
 /** Whether `value` is a `LoginRadiusError`; works across bundle copies, unlike `instanceof`. */
 export function isLoginRadiusError(value: unknown): value is LoginRadiusError;
+
+/** The wasm-pack convention: `import init, { resetPinWithOtp } from "loginradius-pin-reset"`. */
+export default init;

@@ -68,17 +68,7 @@ export function buildResetPinWithOtpRequest(options) {
   return wasm.buildResetPinWithOtpRequest(options);
 }
 
-/** Works before init(): it needs no wasm to answer. */
-export function isLoginRadiusError(value) {
-  const kinds = ["validation", "api", "network", "timeout", "aborted", "invalid_response"];
-  try {
-    return (
-      typeof value === "object" &&
-      value !== null &&
-      value.name === "LoginRadiusError" &&
-      kinds.includes(value.kind)
-    );
-  } catch {
-    return false; // a Proxy whose traps throw is not our error
-  }
-}
+export { isLoginRadiusError } from "./is-error.js";
+
+// The wasm-pack convention: `import init, { resetPinWithOtp } from "loginradius-pin-reset"`.
+export default init;

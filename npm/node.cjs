@@ -3,25 +3,16 @@
 "use strict";
 const wasm = require("./node/loginradius_pin_reset.js");
 
+const { isLoginRadiusError } = require("./is-error.cjs");
+
+const init = () => Promise.resolve();
+
 module.exports = {
-  init: () => Promise.resolve(),
+  init,
   resetPinWithOtp: (options) => wasm.resetPinWithOtp(options),
   validateResetPinWithOtp: wasm.validateResetPinWithOtp,
   buildResetPinWithOtpRequest: wasm.buildResetPinWithOtpRequest,
   isLoginRadiusError,
+  // The wasm-pack convention, for code written against the browser entry's default export.
+  default: init,
 };
-
-/** In JavaScript, as in index.js: a few property reads need no wasm (and it keeps the module smaller). */
-function isLoginRadiusError(value) {
-  const kinds = ["validation", "api", "network", "timeout", "aborted", "invalid_response"];
-  try {
-    return (
-      typeof value === "object" &&
-      value !== null &&
-      value.name === "LoginRadiusError" &&
-      kinds.includes(value.kind)
-    );
-  } catch {
-    return false; // a Proxy whose traps throw is not our error
-  }
-}

@@ -8,3 +8,6 @@ export const {
   buildResetPinWithOtpRequest,
   isLoginRadiusError,
 } = lib;
+
+// The wasm-pack convention: `import init, { resetPinWithOtp } from "loginradius-pin-reset"`.
+export default init;

@@ -53,6 +53,8 @@ if cmp -s pkg/loginradius_pin_reset_bg.wasm pkg/node/loginradius_pin_reset_bg.wa
 fi
 
 cp npm/* pkg/
+# isLoginRadiusError has one source, npm/is-error.js; the Node entry requires a CommonJS copy.
+esbuild npm/is-error.js --format=cjs --platform=node --log-level=warning --outfile=pkg/is-error.cjs
 cp src/wasm/types.d.ts pkg/types.d.ts
 # The same declarations in CommonJS form, for index.d.cts (TypeScript's require under node16).
 cp src/wasm/types.d.ts pkg/types.d.cts
@@ -65,6 +67,7 @@ esbuild pkg/index.js --bundle --format=esm --platform=neutral --log-level=warnin
 terser pkg/index.js --module --compress passes=2 --mangle -o pkg/index.js
 # The web glue is inside index.js now; wasm-bindgen's declarations of the glue and of the raw
 # exports name exports that were renamed, and index.d.ts declares the package: drop them.
-rm pkg/loginradius_pin_reset.js pkg/loginradius_pin_reset.d.ts pkg/*.wasm.d.ts pkg/node/*.d.ts
+rm pkg/loginradius_pin_reset.js pkg/loginradius_pin_reset.d.ts pkg/*.wasm.d.ts pkg/node/*.d.ts \
+  pkg/is-error.js
 
 node scripts/size-report.mjs

@@ -1,9 +1,13 @@
 //! The one error type every failure becomes, in Rust and, through the wasm layer, in JavaScript.
 
-use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde::Serialize;
 
-/// What went wrong, as a stable machine-readable word.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// What went wrong, as a stable machine-readable word (its serialized name: `"invalid_response"`).
+///
+/// The one list of kinds: `isLoginRadiusError` (npm/is-error.js) and the `LoginRadiusErrorKind`
+/// type (src/wasm/types.d.ts) are checked against [`ErrorKind::ALL`] by tests/error_kinds.rs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ErrorKind {
     /// The options were rejected before anything was sent.
     Validation,
@@ -20,20 +24,18 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ErrorKind::Validation => "validation",
-            ErrorKind::Api => "api",
-            ErrorKind::Network => "network",
-            ErrorKind::Timeout => "timeout",
-            ErrorKind::Aborted => "aborted",
-            ErrorKind::InvalidResponse => "invalid_response",
-        }
-    }
+    pub const ALL: [ErrorKind; 6] = [
+        ErrorKind::Validation,
+        ErrorKind::Api,
+        ErrorKind::Network,
+        ErrorKind::Timeout,
+        ErrorKind::Aborted,
+        ErrorKind::InvalidResponse,
+    ];
 }
 
 /// One problem with one field: a validation issue, or an entry of the server's `Errors[]`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Issue {
     pub field: String,
     pub message: String,
@@ -48,20 +50,35 @@ impl Issue {
     }
 }
 
+/// The parsed `Data` of a native build's errors; the wasm layer uses the `JsValue` instead.
+#[cfg(not(target_arch = "wasm32"))]
+pub type NativeData = serde_json::Value;
+#[cfg(target_arch = "wasm32")]
+pub type NativeData = ();
+
 /// A failed call. `data` is the `Data` member of the server's answer as parsed: a
-/// [`json::Value`](crate::json::Value) natively, the `JSON.parse` result in the wasm build, so
-/// it is handed on unchanged.
-#[derive(Clone, Debug, PartialEq)]
-pub struct LoginRadiusError<D = crate::json::Value> {
+/// `serde_json::Value` natively, the `JSON.parse` result in the wasm build, so it is handed on
+/// unchanged.
+///
+/// Serialized, it is the fields a JavaScript `LoginRadiusError` carries besides `name` and
+/// `message` (which the `Error` itself holds) and `data` (handed over as the parsed value).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LoginRadiusError<D = NativeData> {
     pub kind: ErrorKind,
+    #[serde(skip)]
     pub message: String,
     /// The HTTP status; 0 when no response arrived.
     pub status: u16,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub error_code: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     pub issues: Vec<Issue>,
+    #[serde(skip)]
     pub data: Option<D>,
     /// Seconds, from a `Retry-After` header.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub retry_after: Option<u32>,
 }
 
@@ -99,16 +116,6 @@ impl<D> LoginRadiusError<D> {
     }
 }
 
-/// `{ field, message }`, written as a map for the reason given on `PreparedRequest`'s impl.
-impl Serialize for Issue {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(2))?;
-        map.serialize_entry("field", &self.field)?;
-        map.serialize_entry("message", &self.message)?;
-        map.end()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,17 +136,10 @@ mod tests {
 
     #[test]
     fn kinds_have_stable_names() {
-        let names: Vec<_> = [
-            ErrorKind::Validation,
-            ErrorKind::Api,
-            ErrorKind::Network,
-            ErrorKind::Timeout,
-            ErrorKind::Aborted,
-            ErrorKind::InvalidResponse,
-        ]
-        .iter()
-        .map(|k| k.as_str())
-        .collect();
+        let names: Vec<_> = ErrorKind::ALL
+            .iter()
+            .map(|k| serde_json::to_value(k).unwrap())
+            .collect();
         assert_eq!(
             names,
             [

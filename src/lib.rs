@@ -5,15 +5,25 @@
 //! natively. The `wasm` layer converts JavaScript values, calls `fetch`, owns the timeout and the
 //! abort wiring, and turns outcomes into JavaScript values and `Error`s.
 
+// A panic in wasm traps and can leave the module unusable for the rest of the page: shipped code
+// may not unwrap, expect, panic or index. (Tests may.)
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+
 pub mod base_url;
 pub mod error;
-pub mod json;
 pub mod options;
 pub mod percent;
 pub mod request;
 pub mod response;
 pub mod secret;
-mod text;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
@@ -21,4 +31,6 @@ pub mod wasm;
 pub use error::{ErrorKind, Issue, LoginRadiusError};
 pub use options::{validate, Identifier, PathType, RawOptions, RawValue, ResetPinOptions};
 pub use request::{build_request, PreparedRequest};
-pub use response::{classify, classify_text, Body, JsonView, Outcome};
+#[cfg(not(target_arch = "wasm32"))]
+pub use response::classify_text;
+pub use response::{classify, Body, JsonView, Outcome};

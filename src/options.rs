@@ -7,19 +7,23 @@
 use crate::base_url::{self, BaseUrl};
 use crate::error::Issue;
 use crate::secret::{ApiKey, Secret};
-use crate::text::{
-    char_count, clip, concat, contains_str, edge_is, has_byte, has_space_or_control, parts,
-    split_byte,
-};
 
 /// Longest string the wasm layer copies out of JavaScript; longer ones arrive as
 /// [`RawValue::TooLong`] so a 10 MB string never enters wasm memory.
 pub const MAX_RAW_STRING: u32 = 16 * 1024;
+/// More keys than any real options object has; the wasm layer stops reading past it.
+pub const MAX_KEYS: u32 = 64;
 
 pub const DEFAULT_BASE_URL: &str = "https://api.loginradius.com";
 pub const DEFAULT_TIMEOUT_MS: u32 = 15_000;
 pub const MAX_TIMEOUT_MS: u32 = 600_000;
 const MAX_CAPTCHA_LEN: usize = 8192;
+const MAX_OTP_LEN: usize = 32;
+const MAX_PIN_CHARS: usize = 64;
+const MAX_EMAIL_CHARS: usize = 254;
+const MAX_USERNAME_CHARS: usize = 32;
+/// Longest option name echoed back in an issue: a hostile key is cut there.
+pub const MAX_ECHOED_KEY: usize = 64;
 
 /// One option value as JavaScript saw it, before any rule is applied.
 #[derive(Clone, Debug, PartialEq)]
@@ -257,15 +261,12 @@ pub fn validate(raw: &RawOptions) -> Result<ResetPinOptions, Vec<Issue>> {
             Some(kind) if kind != id.key() => {
                 issues.push(Issue::new(
                     "type",
-                    concat(&[
-                        "is \"",
+                    format!(
+                        "is \"{}\" but the identifier given is {}; use type \"{}\" or leave type out",
                         t.as_str(),
-                        "\" but the identifier given is ",
                         id.key(),
-                        "; use type \"",
-                        id.key(),
-                        "\" or leave type out",
-                    ]),
+                        id.key()
+                    ),
                 ));
                 None
             }
@@ -326,7 +327,7 @@ pub fn validate(raw: &RawOptions) -> Result<ResetPinOptions, Vec<Issue>> {
 
 /// The issues for a value that is not an object at all.
 pub fn not_an_object(type_name: &str) -> Vec<Issue> {
-    options_issue(concat(&["must be an object, got ", type_name]))
+    options_issue(format!("must be an object, got {type_name}"))
 }
 
 /// The one issue, about the options object as a whole.
@@ -350,7 +351,7 @@ fn unknown_keys(raw: &RawOptions, issues: &mut Vec<Issue>) {
             message.push_str(suggestion);
             message.push_str("\"?");
         }
-        issues.push(Issue::new(clip(key, 64), message));
+        issues.push(Issue::new(clip(key, MAX_ECHOED_KEY), message));
     }
 }
 
@@ -372,7 +373,7 @@ fn suggest(key: &str) -> Option<&'static str> {
         .or_else(|| {
             OPTION_NAMES.iter().find(|name| {
                 let name = lower(name);
-                contains_str(&folded, &name) || (folded.len() > 2 && contains_str(&name, &folded))
+                folded.contains(&name) || (folded.len() > 2 && name.contains(&folded))
             })
         })
         .copied()
@@ -396,11 +397,9 @@ fn pick_identifier(
             None => first = Some(key),
             Some(first) => issues.push(Issue::new(
                 key,
-                concat(&[
-                    "cannot be given together with ",
-                    first,
-                    "; pass exactly one of email, phone or username",
-                ]),
+                format!(
+                    "cannot be given together with {first}; pass exactly one of email, phone or username"
+                ),
             )),
         }
     }
@@ -426,7 +425,7 @@ struct Reader<'a> {
     issues: &'a mut Vec<Issue>,
 }
 
-type Check<T> = fn(&str) -> Result<T, &'static str>;
+type Check<T> = fn(&str) -> Checked<T>;
 
 impl Reader<'_> {
     fn wrong_type(&mut self, field: &str, expected: &str, got: &RawValue) {
@@ -435,7 +434,7 @@ impl Reader<'_> {
             RawValue::IllFormedString => String::from(
                 "contains a lone UTF-16 surrogate, which cannot be sent without changing it",
             ),
-            _ => concat(&["must be ", expected, ", got ", got.type_name()]),
+            _ => format!("must be {expected}, got {}", got.type_name()),
         };
         self.issues.push(Issue::new(field, message));
     }
@@ -450,8 +449,10 @@ impl Reader<'_> {
                 }
             },
             RawValue::TooLong(_) => {
-                self.issues
-                    .push(Issue::new(field, "is far too long (over 16384 characters)"));
+                self.issues.push(Issue::new(
+                    field,
+                    format!("is far too long (over {MAX_RAW_STRING} characters)"),
+                ));
                 None
             }
             other => {
@@ -494,7 +495,7 @@ impl Reader<'_> {
             RawValue::Number(_) => {
                 self.issues.push(Issue::new(
                     "timeoutMs",
-                    "must be a whole number of milliseconds from 1 to 600000",
+                    format!("must be a whole number of milliseconds from 1 to {MAX_TIMEOUT_MS}"),
                 ));
                 None
             }
@@ -519,9 +520,12 @@ impl Reader<'_> {
     }
 }
 
-fn check_api_key(s: &str) -> Result<String, &'static str> {
+/// A rule's verdict on one string: the value it becomes, or what is wrong with it.
+type Checked<T> = Result<T, String>;
+
+fn check_api_key(s: &str) -> Checked<String> {
     let groups = [8, 4, 4, 4, 12];
-    let mut parts = parts(s, b'-');
+    let mut parts = s.split('-');
     let well_formed = groups.iter().all(|len| {
         parts
             .next()
@@ -530,107 +534,119 @@ fn check_api_key(s: &str) -> Result<String, &'static str> {
     if well_formed {
         Ok(s.to_string())
     } else if s.is_empty() {
-        Err("is required and must not be empty")
+        Err("is required and must not be empty".into())
     } else {
-        Err("must be a GUID like xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx (your LoginRadius API key)")
+        Err(
+            "must be a GUID like xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx (your LoginRadius API key)"
+                .into(),
+        )
     }
 }
 
-fn check_otp(s: &str) -> Result<String, &'static str> {
+fn check_otp(s: &str) -> Checked<String> {
     if s.is_empty() {
-        Err("must not be empty")
+        Err("must not be empty".into())
     } else if !s.bytes().all(|b| b.is_ascii_alphanumeric()) {
         // Checked before the length, which counts bytes: only right once the text is ASCII.
-        Err("must contain only ASCII letters and digits")
-    } else if s.len() > 32 {
-        Err("must be at most 32 characters")
+        Err("must contain only ASCII letters and digits".into())
+    } else if s.len() > MAX_OTP_LEN {
+        Err(format!("must be at most {MAX_OTP_LEN} characters"))
     } else {
         Ok(s.to_string())
     }
 }
 
-fn check_pin(s: &str) -> Result<String, &'static str> {
+/// Not empty, at most `max` characters, no whitespace or control characters: the PIN's and the
+/// username's rule.
+fn check_plain_text(s: &str, max: usize) -> Checked<String> {
     if s.is_empty() {
-        Err("must not be empty")
-    } else if char_count(s) > 64 {
-        Err("must be at most 64 characters")
+        Err("must not be empty".into())
+    } else if s.chars().count() > max {
+        Err(format!("must be at most {max} characters"))
     } else if has_space_or_control(s) {
-        Err("must not contain spaces or control characters")
+        Err("must not contain spaces or control characters".into())
     } else {
         Ok(s.to_string())
     }
 }
 
-fn check_email(s: &str) -> Result<String, &'static str> {
+fn check_pin(s: &str) -> Checked<String> {
+    check_plain_text(s, MAX_PIN_CHARS)
+}
+
+fn check_username(s: &str) -> Checked<String> {
+    check_plain_text(s, MAX_USERNAME_CHARS)
+}
+
+fn check_email(s: &str) -> Checked<String> {
     const BAD: &str = "must be an email address like name@example.com";
     if s.is_empty() {
-        return Err("must not be empty");
+        return Err("must not be empty".into());
     }
-    if char_count(s) > 254 {
-        return Err("must be at most 254 characters");
+    if s.chars().count() > MAX_EMAIL_CHARS {
+        return Err(format!("must be at most {MAX_EMAIL_CHARS} characters"));
     }
     if has_space_or_control(s) {
-        return Err("must not contain spaces or control characters");
+        return Err("must not contain spaces or control characters".into());
     }
-    let (local, domain) = split_byte(s, b'@', true).ok_or(BAD)?;
+    let (local, domain) = s.rsplit_once('@').ok_or(BAD)?;
     let local_ok = !local.is_empty()
         && local.len() <= 64
-        && !local.chars().any(|c| {
-            matches!(
-                c,
-                '@' | '"' | '(' | ')' | ',' | ':' | ';' | '<' | '>' | '[' | ']' | '\\'
-            )
-        });
-    let labels_ok = has_byte(domain, b'.')
-        && parts(domain, b'.').all(|label| {
+        && !local.contains(['@', '"', '(', ')', ',', ':', ';', '<', '>', '[', ']', '\\']);
+    let labels_ok = domain.contains('.')
+        && domain.split('.').all(|label| {
             !label.is_empty()
-                && char_count(label) <= 63
-                && !edge_is(label, b'-', false)
-                && !edge_is(label, b'-', true)
+                && label.chars().count() <= 63
+                && !label.starts_with('-')
+                && !label.ends_with('-')
                 // Non-ASCII letters are allowed (internationalised domains); ASCII is strict.
                 && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || !c.is_ascii())
         });
     if local_ok && labels_ok {
         Ok(s.to_string())
     } else {
-        Err(BAD)
+        Err(BAD.into())
     }
 }
 
-fn check_phone(s: &str) -> Result<String, &'static str> {
-    let digits = s.get(usize::from(edge_is(s, b'+', false))..).unwrap_or(s);
+fn check_phone(s: &str) -> Checked<String> {
+    let digits = s.strip_prefix('+').unwrap_or(s);
     if (5..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) {
         Ok(s.to_string())
     } else {
-        Err("must be 5 to 15 digits with an optional leading +, like +919876543210 (no spaces or dashes)")
+        Err("must be 5 to 15 digits with an optional leading +, like +919876543210 (no spaces or dashes)".into())
     }
 }
 
-fn check_username(s: &str) -> Result<String, &'static str> {
-    if s.is_empty() {
-        Err("must not be empty")
-    } else if char_count(s) > 32 {
-        Err("must be at most 32 characters")
-    } else if has_space_or_control(s) {
-        Err("must not contain spaces or control characters")
-    } else {
-        Ok(s.to_string())
-    }
+fn check_type(s: &str) -> Checked<PathType> {
+    PathType::parse(s).ok_or_else(|| {
+        let names: Vec<String> = PathType::ALL
+            .iter()
+            .map(|t| format!("\"{}\"", t.as_str()))
+            .collect();
+        format!("must be one of {}", names.join(", "))
+    })
 }
 
-fn check_type(s: &str) -> Result<PathType, &'static str> {
-    PathType::parse(s).ok_or(
-        "must be one of \"email\", \"phone\", \"username\", \"otp\", \"backupcode\", \
-         \"googleauthenticatorcode\", \"authenticatorcode\"",
-    )
-}
-
-fn check_token(s: &str) -> Result<String, &'static str> {
+fn check_token(s: &str) -> Checked<String> {
     if s.is_empty() {
-        Err("must not be empty; leave the option out instead")
+        Err("must not be empty; leave the option out instead".into())
     } else if s.len() > MAX_CAPTCHA_LEN {
-        Err("must be at most 8192 characters")
+        Err(format!("must be at most {MAX_CAPTCHA_LEN} characters"))
     } else {
         Ok(s.to_string())
+    }
+}
+
+/// Whitespace or a control character anywhere: never part of a PIN, a username, an email or a URL.
+pub(crate) fn has_space_or_control(s: &str) -> bool {
+    s.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// At most `max` characters of `s`, with an ellipsis when cut: keeps hostile keys out of messages.
+pub(crate) fn clip(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        None => s.to_string(),
+        Some((cut, _)) => format!("{}…", s.get(..cut).unwrap_or_default()),
     }
 }

@@ -3,21 +3,19 @@
 /// Encodes every byte outside RFC 3986's unreserved set, so no value can add a parameter,
 /// end the query, or start a fragment.
 pub fn encode_query_value(value: &str, out: &mut String) {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for byte in value.bytes() {
         if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
             out.push(char::from(byte));
         } else {
             out.push('%');
-            out.push(char::from(HEX[usize::from(byte >> 4)]));
-            out.push(char::from(HEX[usize::from(byte & 0x0f)]));
+            out.push(hex_digit(byte >> 4).to_ascii_uppercase());
+            out.push(hex_digit(byte & 0x0f).to_ascii_uppercase());
         }
     }
 }
 
 /// Appends `value` as a JSON string literal (RFC 8259), quotes included.
 pub fn push_json_string(value: &str, out: &mut String) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
     out.push('"');
     for ch in value.chars() {
         match ch {
@@ -27,10 +25,10 @@ pub fn push_json_string(value: &str, out: &mut String) {
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
             c if (c as u32) < 0x20 => {
-                let code = c as usize;
+                let code = c as u8;
                 out.push_str("\\u00");
-                out.push(char::from(HEX[code >> 4]));
-                out.push(char::from(HEX[code & 0x0f]));
+                out.push(hex_digit(code >> 4));
+                out.push(hex_digit(code & 0x0f));
             }
             // U+2028/2029 are valid JSON but break JavaScript string literals; escape them anyway.
             '\u{2028}' => out.push_str("\\u2028"),
@@ -39,6 +37,11 @@ pub fn push_json_string(value: &str, out: &mut String) {
         }
     }
     out.push('"');
+}
+
+/// The lowercase hex digit of a nibble (0 to 15).
+fn hex_digit(nibble: u8) -> char {
+    char::from_digit(u32::from(nibble), 16).unwrap_or('0')
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! Building the exact HTTP request `resetPinWithOtp` sends.
 
-use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde::Serialize;
 
 use crate::options::ResetPinOptions;
 use crate::percent::{encode_query_value, push_json_string};
@@ -10,9 +10,9 @@ pub const ENDPOINT_PATH: &str = "/identity/v2/auth/pin/reset/otp/";
 
 /// The request as plain data: what `buildResetPinWithOtpRequest` returns and what is sent.
 ///
-/// `Debug` is derived: the URL holds no secret, and the body (which holds the PIN and the OTP)
-/// is redacted by hand below.
-#[derive(Clone, PartialEq, Eq)]
+/// `Debug` is written by hand: the URL holds the API key (masked wherever printed) and the body
+/// holds the PIN and the OTP.
+#[derive(Clone, PartialEq, Eq, Serialize)]
 pub struct PreparedRequest {
     pub method: &'static str,
     pub url: String,
@@ -31,24 +31,27 @@ impl core::fmt::Debug for PreparedRequest {
     }
 }
 
-/// The request headers, serialized as a plain object with their HTTP names (see `pairs`).
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// The request headers, serialized as an object keyed by their HTTP names.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Headers {
+    #[serde(rename = "Content-Type")]
     pub content_type: &'static str,
+    #[serde(rename = "Accept")]
     pub accept: &'static str,
+    #[serde(rename = "X-PreventWebhook", skip_serializing_if = "Option::is_none")]
     pub x_prevent_webhook: Option<&'static str>,
 }
 
 impl Headers {
     /// Name/value pairs in send order.
     pub fn pairs(&self) -> impl Iterator<Item = (&'static str, &'static str)> {
-        let webhook = self.x_prevent_webhook;
-        let pairs = [
-            ("Content-Type", self.content_type),
-            ("Accept", self.accept),
-            ("X-PreventWebhook", webhook.unwrap_or_default()),
-        ];
-        pairs.into_iter().take(2 + usize::from(webhook.is_some()))
+        [
+            ("Content-Type", Some(self.content_type)),
+            ("Accept", Some(self.accept)),
+            ("X-PreventWebhook", self.x_prevent_webhook),
+        ]
+        .into_iter()
+        .filter_map(|(name, value)| Some((name, value?)))
     }
 }
 
@@ -118,31 +121,5 @@ pub fn build_request(options: &ResetPinOptions) -> PreparedRequest {
             x_prevent_webhook: options.x_prevent_webhook.map(bool_text),
         },
         body,
-    }
-}
-
-// Serialize is written as maps, not derived: serde-wasm-bindgen turns a derived struct's field
-// names into JS strings through a HashMap cache that costs ~1.4 KB gzip of wasm. The wasm layer
-// serializes maps as plain objects, so JavaScript sees the same `{ method, url, headers, body }`.
-impl Serialize for PreparedRequest {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(4))?;
-        // Every text entry as `str`: one `serialize_entry` monomorph for them and the headers'.
-        map.serialize_entry("method", self.method)?;
-        map.serialize_entry("url", self.url.as_str())?;
-        map.serialize_entry("headers", &self.headers)?;
-        map.serialize_entry("body", self.body.as_str())?;
-        map.end()
-    }
-}
-
-/// The headers object, keyed by HTTP name; `X-PreventWebhook` only when set.
-impl Serialize for Headers {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(None)?;
-        for (name, value) in self.pairs() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
     }
 }

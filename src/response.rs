@@ -1,15 +1,13 @@
 //! Turning a status, a `Retry-After` header and a body into exactly one outcome.
 
 use crate::error::{ErrorKind, Issue, LoginRadiusError};
-use crate::json::{self, Value};
-use crate::text::{concat, parse_decimal, push_u64};
 
 /// Bodies longer than this are refused unread: a LoginRadius answer is a few hundred bytes.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
 /// A parsed JSON value as classification reads it: a few read-only questions, answered natively
-/// by [`json::Value`] and in the wasm build by the `JsValue` that `JSON.parse` returned, so both
-/// go through the one [`classify`].
+/// by `serde_json::Value` and in the wasm build by the `JsValue` that `JSON.parse` returned, so
+/// both go through the one [`classify`].
 pub trait JsonView: Sized {
     /// An object, and not an array.
     fn is_object(&self) -> bool;
@@ -36,18 +34,23 @@ pub enum Body<V> {
 
 /// The result of one call.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Outcome<V = Value> {
+pub enum Outcome<V> {
     /// 2xx and `IsPosted: true`: the parsed body, handed to the caller as is.
     Success(V),
     Failure(LoginRadiusError<V>),
 }
 
-/// [`classify`] on a body given as text, parsed by [`json::parse`] (native code, tests, fuzzing).
-pub fn classify_text(status: u16, retry_after: Option<&str>, body: &str) -> Outcome {
-    let body = match json::parse(body) {
-        Some(value) => Body::Json(value),
-        None if body.trim().is_empty() => Body::Empty,
-        None => Body::NotJson,
+/// [`classify`] on a body given as text, parsed by serde_json (native code, tests, fuzzing).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn classify_text(
+    status: u16,
+    retry_after: Option<&str>,
+    body: &str,
+) -> Outcome<serde_json::Value> {
+    let body = match serde_json::from_str(body) {
+        Ok(value) => Body::Json(value),
+        Err(_) if body.trim().is_empty() => Body::Empty,
+        Err(_) => Body::NotJson,
     };
     classify(status, retry_after, body)
 }
@@ -103,11 +106,7 @@ fn api_error<V: JsonView>(status: u16, body: &V) -> Option<LoginRadiusError<V>> 
     }
     let message = match (message, error_code) {
         (Some(m), _) if !m.trim().is_empty() => m,
-        (_, Some(code)) => {
-            let mut m = String::from("LoginRadius error ");
-            push_u64(&mut m, code.unsigned_abs());
-            m
-        }
+        (_, Some(code)) => format!("LoginRadius error {code}"),
         _ => description
             .as_deref()
             .filter(|d| !d.trim().is_empty())
@@ -128,22 +127,18 @@ fn field_errors<V: JsonView>(body: &V) -> Vec<Issue> {
     let Some(entries) = body.member_ignore_case("Errors") else {
         return Vec::new();
     };
-    // A plain loop: the `filter_map` chain costs ~0.3 KB of iterator code in the wasm.
-    let mut issues = Vec::new();
-    for entry in entries.items() {
-        let Some(message) = entry
-            .member_ignore_case("ErrorMessage")
-            .and_then(|m| m.as_string())
-        else {
-            continue;
-        };
-        let field = entry
-            .member_ignore_case("FieldName")
-            .and_then(|f| f.as_string())
-            .unwrap_or_default();
-        issues.push(Issue::new(field, message));
-    }
-    issues
+    let text = |entry: &V, key: &str| entry.member_ignore_case(key)?.as_string();
+    entries
+        .items()
+        .iter()
+        .filter_map(|entry| {
+            let message = text(entry, "ErrorMessage")?;
+            Some(Issue::new(
+                text(entry, "FieldName").unwrap_or_default(),
+                message,
+            ))
+        })
+        .collect()
 }
 
 /// An error code written as a string of at most 15 digits, optionally negative and padded.
@@ -156,46 +151,58 @@ pub fn integer_text(text: &str) -> Option<i64> {
     if digits.is_empty() || digits.len() > 15 || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let magnitude = digits
-        .bytes()
-        .fold(0i64, |n, b| n * 10 + i64::from(b - b'0'));
+    let magnitude: i64 = digits.parse().ok()?;
     Some(if negative { -magnitude } else { magnitude })
 }
 
-impl JsonView for Value {
+/// A JSON number that is a whole value of at most 15 digits (`1e3` counts, as it does for
+/// `JSON.parse`, which keeps no source text).
+pub fn integer_number(n: f64) -> Option<i64> {
+    (n.fract() == 0.0 && n.abs() < 1e15).then_some(n as i64)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl JsonView for serde_json::Value {
     fn is_object(&self) -> bool {
-        matches!(self, Value::Object(_))
+        self.is_object()
     }
+    /// serde_json keeps one member per name, with the last value, in source order (the
+    /// `preserve_order` feature): as `JSON.parse` does.
     fn member_ignore_case(&self, key: &str) -> Option<Self> {
-        self.get_ignore_case(key).cloned()
+        let members = self.as_object()?;
+        let mut matching = members
+            .iter()
+            .filter(|(name, _)| name.eq_ignore_ascii_case(key));
+        matching.next_back().map(|(_, value)| value.clone())
     }
     fn as_string(&self) -> Option<String> {
         self.as_str().map(str::to_string)
     }
-    /// The number's source text, so `1e3` or `908.0` is not an integer here.
     fn integer(&self) -> Option<i64> {
         match self {
-            Value::Number(text) | Value::String(text) => integer_text(text),
+            serde_json::Value::Number(n) => integer_number(n.as_f64()?),
+            serde_json::Value::String(text) => integer_text(text),
             _ => None,
         }
     }
     fn is_true(&self) -> bool {
-        matches!(self, Value::Bool(true))
+        self.as_bool() == Some(true)
     }
     fn is_null(&self) -> bool {
-        matches!(self, Value::Null)
+        self.is_null()
     }
     fn items(&self) -> Vec<Self> {
-        match self {
-            Value::Array(items) => items.clone(),
-            _ => Vec::new(),
-        }
+        self.as_array().cloned().unwrap_or_default()
     }
 }
 
-/// `Retry-After` in delta-seconds; the HTTP-date form is ignored.
+/// `Retry-After` in delta-seconds (at most 9 digits); the HTTP-date form is ignored.
 fn parse_retry_after(header: &str) -> Option<u32> {
-    parse_decimal(header.trim(), 9)
+    let digits = header.trim();
+    if digits.is_empty() || digits.len() > 9 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
 }
 
 fn too_many_requests<V>() -> LoginRadiusError<V> {
@@ -207,22 +214,19 @@ fn too_many_requests<V>() -> LoginRadiusError<V> {
 }
 
 fn unrecognised<V>(status: u16, what: &str) -> LoginRadiusError<V> {
-    let mut message = String::from("Unexpected response from the server: HTTP ");
-    push_u64(&mut message, u64::from(status));
-    message.push_str(" with ");
-    message.push_str(what);
-    message.push_str(". Check baseUrl, or try again later");
-    LoginRadiusError::new(ErrorKind::InvalidResponse, message, status)
+    LoginRadiusError::new(
+        ErrorKind::InvalidResponse,
+        format!("Unexpected response from the server: HTTP {status} with {what}. Check baseUrl, or try again later"),
+        status,
+    )
 }
 
 /// The error for a body refused because of its size.
 pub fn too_large<V>(status: u16) -> LoginRadiusError<V> {
     LoginRadiusError::new(
         ErrorKind::InvalidResponse,
-        concat(&[
-            "Unexpected response from the server: the body is larger than 1 MiB, ",
-            "which no LoginRadius answer is. Check baseUrl",
-        ]),
+        "Unexpected response from the server: the body is larger than 1 MiB, \
+         which no LoginRadius answer is. Check baseUrl",
         status,
     )
 }

@@ -42,7 +42,7 @@ impl ApiKey {
     /// The first four characters and a mask: enough to tell keys apart in a log.
     pub fn masked(&self) -> String {
         let head: String = self.0.chars().take(4).collect();
-        crate::text::concat(&[&head, "…****"])
+        format!("{head}…****")
     }
 }
 

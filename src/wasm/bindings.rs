@@ -1,41 +1,42 @@
-//! JavaScript globals, bound so that a throw comes back as `Err` instead of unwinding through wasm.
+//! The JavaScript globals js-sys and web-sys do not bind for every runtime, bound so that a throw
+//! comes back as `Err` instead of unwinding through wasm.
 
-use js_sys::{Array, Function, JsString, Promise};
+use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
+use web_sys::RequestInit;
 
 #[wasm_bindgen]
 extern "C" {
-    /// The global `fetch`: pages, workers and Node alike; nothing touches `window`.
+    /// The global `fetch` where the global scope is neither a `Window` nor a
+    /// `WorkerGlobalScope` (Node, Deno, Bun): web-sys binds `fetch` only as a method of those two.
     #[wasm_bindgen(catch, js_name = fetch)]
-    pub fn global_fetch(url: &str, init: &JsValue) -> Result<Promise, JsValue>;
+    pub fn global_fetch(url: &str, init: &RequestInit) -> Result<Promise, JsValue>;
 
-    /// A promise seen only through `then`, which js-sys binds for borrowed closures alone; ours
-    /// are functions handed over to JavaScript (see `call::callback`).
-    pub type Thenable;
-
-    #[wasm_bindgen(method, js_name = then)]
-    pub fn then(this: &Thenable, on_fulfilled: &JsValue, on_rejected: &JsValue) -> JsValue;
-
+    /// js-sys has no binding for the timer functions, and web-sys binds them only on `Window`
+    /// and `WorkerGlobalScope`: Node's global is neither.
     #[wasm_bindgen(js_name = setTimeout)]
     pub fn set_timeout(callback: &Function, ms: u32) -> JsValue;
 
     #[wasm_bindgen(js_name = clearTimeout)]
     pub fn clear_timeout(id: &JsValue);
+}
 
+// Reads of the caller's objects, which may be Proxies whose traps throw. js-sys binds these
+// without `catch` (and `encode_uri_component` only for a `&str`, already converted), so a throw
+// would unwind through wasm, skipping destructors and leaving the async executor mid-task.
+#[wasm_bindgen]
+extern "C" {
     #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
-    pub fn object_keys(value: &JsValue) -> Result<Array, JsValue>;
+    pub fn object_keys(value: &JsValue) -> Result<js_sys::Array, JsValue>;
 
-    /// `JSON.parse` of a string already in JavaScript (js-sys's binding takes a `&str`, which
-    /// would copy the body into wasm memory and back).
-    #[wasm_bindgen(catch, js_namespace = JSON, js_name = parse)]
-    pub fn json_parse(text: &JsString) -> Result<JsValue, JsValue>;
-
-    /// Throws (`Err`) exactly when `text` holds a lone surrogate (a URIError): one call for the
-    /// whole string, where a loop over `charCodeAt` crossed into JavaScript once per UTF-16 unit.
-    /// (`String.prototype.isWellFormed` would say it directly, but Safari < 16.4 lacks it.)
-    #[wasm_bindgen(catch, js_name = encodeURIComponent)]
-    pub fn encode_uri_component(text: &JsString) -> Result<JsValue, JsValue>;
-
+    /// Throws on a revoked Proxy.
     #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
     pub fn is_array(value: &JsValue) -> Result<bool, JsValue>;
+
+    /// Throws (`Err`) exactly when `text` holds a lone surrogate (a URIError): one call for the
+    /// whole string, before it is copied into wasm memory, where the surrogate would silently
+    /// become U+FFFD. (`String.prototype.isWellFormed` says it directly, but Safari < 16.4
+    /// lacks it.)
+    #[wasm_bindgen(catch, js_name = encodeURIComponent)]
+    pub fn encode_uri_component(text: &js_sys::JsString) -> Result<JsValue, JsValue>;
 }

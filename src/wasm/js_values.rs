@@ -1,35 +1,21 @@
-//! Core values out to JavaScript: errors as real `Error` objects, issues and requests as plain data.
+//! Core values out to JavaScript: errors as real `Error` objects, everything else as plain data
+//! through serde-wasm-bindgen.
 
-use js_sys::Reflect;
+use js_sys::{Object, Reflect};
 use serde::Serialize;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
-use crate::error::{Issue, LoginRadiusError};
+use crate::error::LoginRadiusError;
 
 /// The error type of the wasm layer: `data` is the value `JSON.parse` gave.
 pub(crate) type JsError = LoginRadiusError<JsValue>;
 
 const ERROR_NAME: &str = "LoginRadiusError";
 
-/// Plain data through serde-wasm-bindgen's serializer. Our types serialize as maps (see
-/// `PreparedRequest`'s `Serialize`), which become plain objects here.
-pub(crate) fn to_js<T: Serialize>(value: &T) -> JsValue {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true))
-        .unwrap_or(JsValue::UNDEFINED)
-}
-
-/// The issues as an array of plain `{ field, message }` objects, the shape `to_js` gives, built
-/// by hand: through serde-wasm-bindgen it costs ~0.2 KB gzip more of wasm.
-pub(crate) fn issues_to_js(issues: &[Issue]) -> JsValue {
-    let array = js_sys::Array::new();
-    for (index, issue) in (0u32..).zip(issues) {
-        let item = js_sys::Object::new();
-        set(&item, "field", &JsValue::from_str(&issue.field));
-        set(&item, "message", &JsValue::from_str(&issue.message));
-        array.set(index, item.into());
-    }
-    array.into()
+/// Plain data (objects, arrays, strings, numbers) through serde-wasm-bindgen.
+pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
+    // Our types serialize only strings, small integers, options and sequences, which cannot fail.
+    serde_wasm_bindgen::to_value(value).unwrap_or(JsValue::UNDEFINED)
 }
 
 /// `target[key]`; `Err` when a getter or Proxy trap threw.
@@ -37,29 +23,16 @@ pub(crate) fn get(target: &JsValue, key: &str) -> Result<JsValue, JsValue> {
     Reflect::get(target, &JsValue::from_str(key))
 }
 
-pub(crate) fn set(target: &JsValue, key: &str, value: &JsValue) {
-    // Setting a data property on an object we just created cannot fail.
-    let _ = Reflect::set(target, &JsValue::from_str(key), value);
-}
-
-/// A real `Error` carrying every field of the `LoginRadiusError` interface.
+/// A real `Error` (a stack, `instanceof Error`) carrying every field of the `LoginRadiusError`
+/// interface: `name` and `message` on the `Error`, the rest serialized, `data` as parsed.
 pub(crate) fn error_to_js(error: &JsError) -> JsValue {
-    let js: JsValue = js_sys::Error::new(&error.message).into();
-    set(&js, "name", &JsValue::from_str(ERROR_NAME));
-    set(&js, "kind", &JsValue::from_str(error.kind.as_str()));
-    set(&js, "status", &JsValue::from(error.status));
-    if let Some(code) = error.error_code {
-        set(&js, "errorCode", &JsValue::from_f64(code as f64));
-    }
-    if let Some(description) = &error.description {
-        set(&js, "description", &JsValue::from_str(description));
-    }
-    set(&js, "issues", &issues_to_js(&error.issues));
+    let js = js_sys::Error::new(&error.message);
+    js.set_name(ERROR_NAME);
+    let fields = to_js(error);
+    let js = Object::assign(&js, fields.unchecked_ref());
     if let Some(data) = &error.data {
-        set(&js, "data", data);
+        // Setting a data property on an object we just created cannot fail.
+        let _ = Reflect::set(&js, &JsValue::from_str("data"), data);
     }
-    if let Some(seconds) = error.retry_after {
-        set(&js, "retryAfter", &JsValue::from(seconds));
-    }
-    js
+    js.into()
 }

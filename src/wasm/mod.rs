@@ -9,13 +9,12 @@ mod js_values;
 mod json_view;
 mod read_options;
 
-use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
-use crate::error::LoginRadiusError;
+use crate::error::{Issue, LoginRadiusError};
 use crate::options::validate;
 use crate::request::build_request;
-use js_values::{error_to_js, issues_to_js, to_js};
+use js_values::{error_to_js, to_js};
 use read_options::read_options;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -24,17 +23,15 @@ const TYPES: &'static str = include_str!("types.d.ts");
 /// Resets a user's PIN with a one-time password. Resolves with `{ IsPosted: true }`; rejects
 /// with a `LoginRadiusError` for every other outcome (invalid options included: it never throws).
 #[wasm_bindgen(js_name = resetPinWithOtp, unchecked_return_type = "Promise<ResetPinWithOtpResult>")]
-pub fn reset_pin_with_otp(
+pub async fn reset_pin_with_otp(
     #[wasm_bindgen(unchecked_param_type = "ResetPinWithOtpOptions")] options: JsValue,
-) -> Promise {
-    let given = match read_options(&options) {
-        Ok(given) => given,
-        Err(issues) => return call::rejected(&LoginRadiusError::validation(issues)),
-    };
-    match validate(&given.raw) {
-        Ok(validated) => call::send(&build_request(&validated), validated.timeout_ms, given),
-        Err(issues) => call::rejected(&LoginRadiusError::validation(issues)),
-    }
+) -> Result<JsValue, JsValue> {
+    let given = read_options(&options).map_err(validation_error)?;
+    let validated = validate(&given.raw).map_err(validation_error)?;
+    let request = build_request(&validated);
+    call::send(&request, validated.timeout_ms, &given.transport)
+        .await
+        .map_err(|error| error_to_js(&error))
 }
 
 /// Checks options by the same rules as `resetPinWithOtp`; `[]` when they are valid.
@@ -46,7 +43,7 @@ pub fn validate_reset_pin_with_otp(
         Ok(given) => validate(&given.raw).err().unwrap_or_default(),
         Err(issues) => issues,
     };
-    issues_to_js(&issues)
+    to_js(&issues)
 }
 
 /// The exact request `resetPinWithOtp` would send. Throws a `LoginRadiusError` (kind
@@ -55,11 +52,13 @@ pub fn validate_reset_pin_with_otp(
 pub fn build_reset_pin_with_otp_request(
     #[wasm_bindgen(unchecked_param_type = "ResetPinWithOtpOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let given = read_options(&options)
-        .map_err(|issues| error_to_js(&LoginRadiusError::validation(issues)))?;
-    let validated = validate(&given.raw)
-        .map_err(|issues| error_to_js(&LoginRadiusError::validation(issues)))?;
+    let given = read_options(&options).map_err(validation_error)?;
+    let validated = validate(&given.raw).map_err(validation_error)?;
     Ok(to_js(&build_request(&validated)))
+}
+
+fn validation_error(issues: Vec<Issue>) -> JsValue {
+    error_to_js(&LoginRadiusError::validation(issues))
 }
 
 // See the `talc` entry in Cargo.toml for why the allocator is not the default dlmalloc.

@@ -1,27 +1,27 @@
 //! Reading the caller's options object into [`RawOptions`] without trusting it.
 //!
-//! Every property access goes through `Reflect` or a `catch` binding, so throwing getters and
-//! Proxy traps become issues; long strings are measured before they are copied into wasm memory.
+//! Not serde-wasm-bindgen's deserializer: it reads only the fields it knows (so a misspelt
+//! option would pass unseen, and `deny_unknown_fields` never sees it) and calls getters
+//! unguarded. Here every property access goes through `Reflect` or a `catch` binding, so throwing
+//! getters and Proxy traps become issues, every own key is listed, and long strings are measured
+//! before they are copied into wasm memory.
 
-use js_sys::{Function, JsString, Reflect};
+use js_sys::{JsString, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::bindings::{encode_uri_component, is_array, object_keys};
+use super::call::Transport;
 use super::js_values::get;
 use crate::error::Issue;
 use crate::options::{
-    describe, not_an_object, options_issue, RawOptions, RawValue, MAX_RAW_STRING,
+    clip, describe, not_an_object, options_issue, RawOptions, RawValue, MAX_ECHOED_KEY, MAX_KEYS,
+    MAX_RAW_STRING,
 };
-use crate::text::clip;
 
-/// More keys than any real options object has; past it we stop reading.
-const MAX_KEYS: u32 = 64;
-
-/// The options as read: the raw values for validation, and the two live objects the call uses.
+/// The options as read: the raw values for validation, and the live objects the call uses.
 pub(crate) struct GivenOptions {
     pub raw: RawOptions,
-    pub signal: Option<JsValue>,
-    pub fetch: Option<Function>,
+    pub transport: Transport,
 }
 
 pub(crate) fn read_options(options: &JsValue) -> Result<GivenOptions, Vec<Issue>> {
@@ -32,12 +32,16 @@ pub(crate) fn read_options(options: &JsValue) -> Result<GivenOptions, Vec<Issue>
     let keys = object_keys(options)
         .map_err(|_| options_issue("could not be read: listing its keys threw"))?;
     if keys.length() > MAX_KEYS {
-        return Err(options_issue("has far too many keys (over 64)"));
+        return Err(options_issue(format!(
+            "has far too many keys (over {MAX_KEYS})"
+        )));
     }
     let mut given = GivenOptions {
         raw: RawOptions::new(),
-        signal: None,
-        fetch: None,
+        transport: Transport {
+            signal: None,
+            fetch: None,
+        },
     };
     for index in 0..keys.length() {
         let key = keys.get_unchecked(index);
@@ -49,8 +53,10 @@ pub(crate) fn read_options(options: &JsValue) -> Result<GivenOptions, Vec<Issue>
             .unwrap_or(RawValue::Unreadable);
         if let Ok(value) = value {
             match (name.as_str(), &raw) {
-                ("signal", RawValue::AbortSignal) => given.signal = Some(value),
-                ("fetch", RawValue::Function) => given.fetch = value.dyn_into().ok(),
+                ("signal", RawValue::AbortSignal) => {
+                    given.transport.signal = Some(value.unchecked_into())
+                }
+                ("fetch", RawValue::Function) => given.transport.fetch = value.dyn_into().ok(),
                 _ => {}
             }
         }
@@ -64,9 +70,9 @@ fn key_name(key: &JsValue) -> String {
     let Some(text) = key.dyn_ref::<JsString>() else {
         return String::from("?");
     };
-    if text.length() > 256 {
-        let head: String = text.slice(0, 64).into();
-        return clip(&head, 64);
+    if text.length() > 4 * MAX_ECHOED_KEY as u32 {
+        let head: String = text.slice(0, MAX_ECHOED_KEY as u32).into();
+        return clip(&head, MAX_ECHOED_KEY);
     }
     text.into()
 }
