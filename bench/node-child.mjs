@@ -1,5 +1,5 @@
 // One Node measurement in a fresh process: node [--expose-gc] bench/node-child.mjs MODE CONFIG.json
-// Prints one JSON line. MODE: cold-ours | cold-baseline | percall | cpu | memory-ours | memory-baseline.
+// Prints one JSON line. MODE: cold-<side> (see sides.mjs) | percall | cpu | memory-ours | memory-baseline.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -27,22 +27,19 @@ WebAssembly.Instance = timed(WebAssembly.Instance, (ms, instance) => {
   wasmExports = instance.exports;
 });
 
-const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const [mode, configPath] = process.argv.slice(2);
 const config = JSON.parse(readFileSync(configPath, "utf8"));
-const pkgEntry = pathToFileURL(path.join(config.pkgDir, "node.mjs")).href;
-const baselineEntry = pathToFileURL(path.join(here, "baseline.mjs")).href;
 const print = (value) => process.stdout.write(JSON.stringify(value) + "\n");
+// Loaded only after the clock started: sides.mjs is a few lines of data.
+const { SIDES, SIDE_IDS } = await import("./sides.mjs");
+const entry = (id) => pathToFileURL(path.join(root, SIDES[id].node)).href;
 
-async function loadLibs() {
-  const ours = await import(pkgEntry);
-  const base = await import(baselineEntry);
-  return {
-    ours: { reset: ours.resetPinWithOtp, build: ours.buildResetPinWithOtpRequest, validate: ours.validateResetPinWithOtp },
-    baseline: { reset: base.resetBaseline, build: base.buildBaselineRequest },
-    timeout: { reset: base.resetBaselineWithTimeout },
-    validated: { reset: (o) => (ours.validateResetPinWithOtp(o), base.resetBaselineWithTimeout(o)) },
-  };
+async function loadLibs(ids = SIDE_IDS) {
+  const { makeLibs } = await import("./tasks.mjs");
+  const modules = {};
+  for (const id of ids) modules[id] = await import(entry(id));
+  return makeLibs(modules);
 }
 
 function heapUsed() {
@@ -51,13 +48,13 @@ function heapUsed() {
   return process.memoryUsage().heapUsed;
 }
 
-if (mode === "cold-ours" || mode === "cold-baseline") {
-  const ours = mode === "cold-ours";
-  const mod = await import(ours ? pkgEntry : baselineEntry);
+if (mode.startsWith("cold-")) {
+  const side = SIDES[mode.slice("cold-".length)];
+  const mod = await import(entry(mode.slice("cold-".length)));
   const t1 = performance.now();
-  await mod.init();
+  await mod.init?.();
   const t2 = performance.now();
-  const result = await (ours ? mod.resetPinWithOtp : mod.resetBaseline)(config.options);
+  const result = await mod[side.reset](config.options);
   const t3 = performance.now();
   if (result.IsPosted !== true) throw new Error("cold call failed");
   print({ importMs: t1 - t0, initMs: t2 - t1, firstCallMs: t3 - t2, totalMs: t3 - t0, compileMs, instantiateMs });
@@ -67,10 +64,10 @@ if (mode === "cold-ours" || mode === "cold-baseline") {
 } else if (mode === "cpu") {
   const { cpu } = await import("./tasks.mjs");
   const libs = await loadLibs();
-  print(cpu(libs.ours, libs.baseline, config.options, config.iterations, config.samples));
+  print(cpu(libs, config.options, config.iterations, config.samples));
 } else if (mode === "memory-ours" || mode === "memory-baseline") {
   const { memoryMix } = await import("./tasks.mjs");
-  const libs = await loadLibs();
+  const libs = await loadLibs(["ours", "baseline"]);
   const lib = libs[mode === "memory-ours" ? "ours" : "baseline"];
   // Let both modules finish loading before the first reading.
   await new Promise((resolve) => setTimeout(resolve, 50));

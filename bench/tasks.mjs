@@ -1,5 +1,5 @@
 // Benchmark bodies shared by Node (bench/node-child.mjs) and Chromium (imported by the page).
-// `lib` is an adapter: { reset(options) -> Promise, build(options), validate(options) }.
+// A lib is an adapter: { reset(options) -> Promise, build(options), validate(options) } (see makeLibs).
 
 const now = () => performance.now();
 
@@ -36,30 +36,64 @@ export async function perCall(libs, rounds) {
   return out;
 }
 
-/** CPU only: microseconds per call of each function, `samples` times `iterations`. */
-export function cpu(ours, baseline, options, iterations, samples) {
-  const cases = {
-    "ours: buildResetPinWithOtpRequest": () => ours.build(options),
-    "ours: validateResetPinWithOtp": () => ours.validate(options),
-    "baseline: plain-JS builder": () => baseline.build(options),
+/**
+ * The per-call sides from the loaded modules: the package, the plain-fetch baseline (alone, with
+ * a timeout, and after the package's validation) and the validating baselines that were loaded.
+ */
+export function makeLibs({ ours, baseline, valibot, zod }) {
+  const validating = (m) => ({ reset: m.resetPinWithOtp, build: m.buildResetPinWithOtpRequest, validate: m.validateResetPinWithOtp });
+  const libs = {
+    ours: validating(ours),
+    baseline: { reset: baseline.resetBaseline, build: baseline.buildBaselineRequest },
+    timeout: { reset: baseline.resetBaselineWithTimeout },
+    validated: { reset: (o) => (ours.validateResetPinWithOtp(o), baseline.resetBaselineWithTimeout(o)) },
   };
-  const result = {};
-  let sink = 0;
-  for (const name of Object.keys(cases)) result[name] = [];
-  // warm-up: let the JIT settle on every case first
-  for (const fn of Object.values(cases)) for (let i = 0; i < iterations; i++) sink += fn().url?.length ?? 1;
-  for (let s = 0; s < samples; s++) {
-    for (const [name, fn] of Object.entries(cases)) {
-      const start = now();
-      for (let i = 0; i < iterations; i++) {
-        const r = fn();
-        sink += r.length ?? r.url.length;
+  if (valibot) libs.valibot = validating(valibot);
+  if (zod) libs.zod = validating(zod);
+  return libs;
+}
+
+/** The CPU cases: validate and build, on valid options and on options with five bad fields. */
+function cpuCases(libs, valid) {
+  const bad = withFiveBadFields(valid);
+  const cases = [];
+  for (const side of ["ours", "valibot", "zod"]) {
+    const { validate, build } = libs[side];
+    const buildOrError = (options) => {
+      try {
+        return build(options);
+      } catch (error) {
+        return error;
       }
-      result[name].push(((now() - start) * 1000) / iterations);
-    }
+    };
+    cases.push({ side, step: "validate", input: "valid", fn: () => validate(valid) });
+    cases.push({ side, step: "validate", input: "5 bad fields", fn: () => validate(bad) });
+    cases.push({ side, step: "build", input: "valid", fn: () => buildOrError(valid) });
+    cases.push({ side, step: "build", input: "5 bad fields", fn: () => buildOrError(bad) });
   }
-  if (sink === 42) console.log("sink");
-  return result;
+  cases.push({ side: "baseline", step: "build", input: "valid", fn: () => libs.baseline.build(valid) });
+  return cases;
+}
+
+/**
+ * CPU only: microseconds per call of each case, `samples` times `iterations`.
+ * Returns [{ side, step, input, us: [per sample] }].
+ */
+export function cpu(libs, options, iterations, samples) {
+  const cases = cpuCases(libs, options);
+  let sink = 0;
+  // warm-up: let the JIT settle on every case first
+  for (const { fn } of cases) for (let i = 0; i < iterations; i++) if (fn() === undefined) sink++;
+  const us = cases.map(() => []);
+  for (let s = 0; s < samples; s++) {
+    cases.forEach(({ fn }, c) => {
+      const start = now();
+      for (let i = 0; i < iterations; i++) if (fn() === undefined) sink++;
+      us[c].push(((now() - start) * 1000) / iterations);
+    });
+  }
+  if (sink) throw new Error("a CPU case returned nothing");
+  return cases.map(({ side, step, input }, c) => ({ side, step, input, us: us[c] }));
 }
 
 /**

@@ -188,7 +188,8 @@ const ANSWERS = {
 async function outcome(impl, fetchImpl, extra = () => ({})) {
   let sent;
   const fetch = (url, init) => {
-    sent = { url, method: init.method, headers: init.headers, body: init.body };
+    // Headers as sent, whichever form they were given in (a plain object or a Headers).
+    sent = { url, method: init.method, headers: [...new Headers(init.headers)], body: init.body };
     return fetchImpl();
   };
   try {
