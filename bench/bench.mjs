@@ -19,7 +19,7 @@ import { CHROMIUM, CHROMIUM_ARGS, keepWasmExports } from "../tests/browser/harne
 import { OUT, shippedBytes, writeBrowserLibs } from "./bundle.mjs";
 import { dev, issueOtps, MOCK_URL, names, newTenant, OTP, PIN } from "./dev-api.mjs";
 import { SIDE_IDS, SIDES } from "./sides.mjs";
-import { bytes, cell, fmt, kib, median, stats } from "./stats.mjs";
+import { bytes, cell, fmt, kib, stats } from "./stats.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, "..");

@@ -1,6 +1,6 @@
 // What a user's app ships for each side: esbuild --bundle --minify of an entry module, as a
 // production build would, and its size after gzip -9 (Node's zlib, as scripts/size-report.mjs).
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -31,7 +31,6 @@ export async function bundle(source, outfile) {
   });
   const bytes = result.outputFiles[0].contents;
   if (outfile) {
-    const { mkdirSync, writeFileSync } = await import("node:fs");
     mkdirSync(path.dirname(outfile), { recursive: true });
     writeFileSync(outfile, bytes);
   }

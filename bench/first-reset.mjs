@@ -9,7 +9,8 @@
 //
 // FIRST_RESET_RUNS (default 5) runs per side and profile. Prints a markdown table and writes it,
 // with the figures as JSON, to bench/out/first-reset.{md,json}.
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import path from "node:path";
 import { chromium } from "playwright-core";
 import { CHROMIUM, CHROMIUM_ARGS } from "../tests/browser/harness.mjs";
@@ -79,6 +80,10 @@ async function writePages(apiKey) {
   }
   // The glue finds the .wasm with new URL(..., import.meta.url): next to the app's bundle.
   copyFileSync(path.join(ROOT, WASM), path.join(PAGES, WASM_NAME));
+  // gzip -9 siblings, for a server that serves precompressed files (the mock today sends files as they are).
+  for (const file of readdirSync(PAGES).filter((name) => /\.(js|wasm)$/.test(name))) {
+    writeFileSync(path.join(PAGES, `${file}.gz`), gzipSync(readFileSync(path.join(PAGES, file)), { level: 9 }));
+  }
   return sizes;
 }
 
@@ -126,14 +131,16 @@ async function firstReset(browser, variant, profile, username) {
     await page.waitForFunction(() => window.firstReset.resolved !== undefined, null, { timeout: 60_000 });
     const marks = await page.evaluate(() => window.firstReset);
     if (marks.outcome !== "ok") throw new Error(`${variant.id} on ${profile.id}: the reset failed (${marks.outcome})`);
-    // Bytes on the wire for scripts and the .wasm (not the page or the API call).
-    const transferred = await page.evaluate(() =>
-      performance
-        .getEntriesByType("resource")
-        .filter((e) => /\.(js|wasm)$/.test(new URL(e.name).pathname))
-        .reduce((sum, e) => sum + e.transferSize, 0),
-    );
-    return { ...marks, transferred };
+    // Bytes on the wire for scripts and the .wasm (not the page or the API call), and whether
+    // they came compressed.
+    const wire = await page.evaluate(() => {
+      const files = performance.getEntriesByType("resource").filter((e) => /\.(js|wasm)$/.test(new URL(e.name).pathname));
+      return {
+        transferred: files.reduce((sum, e) => sum + e.transferSize, 0),
+        compressed: files.some((e) => e.encodedBodySize < e.decodedBodySize),
+      };
+    });
+    return { ...marks, ...wire };
   } finally {
     await context.close();
   }
@@ -148,7 +155,12 @@ function report(results, sizes) {
   p("From navigation start to the resolved reset shown on the page, the user submitting the form 2 s after it appears.");
   p("Each side is the same small app (bench/first-reset/app.mjs) bundled by esbuild --bundle --minify, served by the");
   p("mock with the .wasm beside it; DevTools throttling (Network.emulateNetworkConditions) adds its latency to every");
-  p("request. The mock serves files uncompressed, so scripts and the .wasm travel at their raw size here (\"on the wire\").");
+  const compressed = Object.values(results).some((byVariant) => Object.values(byVariant).some((runs) => runs.some((r) => r.compressed)));
+  p(
+    compressed
+      ? "request. Scripts and the .wasm came gzip-compressed (\"on the wire\": their compressed size)."
+      : "request. The mock serves files uncompressed, so scripts and the .wasm travel at their raw size here (\"on the wire\"), not gzipped as a production server would send them.",
+  );
   p("Median (min–max).");
   p();
   p("| network | side | navigation → PIN changed, ms | form shown at, ms | submit → PIN changed, ms | JS + wasm on the wire |");
@@ -172,7 +184,7 @@ function report(results, sizes) {
     p(`| ${variant.label} | ${bytes(sizes[variant.id].jsBytes)} | ${bytes(sizes[variant.id].jsGzip)} |`);
   }
   p();
-  p("Command: `scripts/bench.sh --first-reset` (or `node bench/first-reset.mjs` with MOCK_URL set).");
+  p("Command: `scripts/bench.sh --only first-reset` (or `node bench/first-reset.mjs` with MOCK_URL set and the mock serving bench/).");
   return lines.join("\n") + "\n";
 }
 

@@ -11,7 +11,7 @@ const read = (name) => (existsSync(path.join(OUT, name)) ? readFileSync(path.joi
 const bench = JSON.parse(read("bench.json") ?? "null");
 const firstReset = JSON.parse(read("first-reset.json") ?? "null");
 
-const ms = (x) => `${fmt(x, x < 10 ? 2 : 1)} ms`;
+const ms = (x) => `${x >= 1000 ? Math.round(x).toLocaleString("en-US") : fmt(x, x < 10 ? 2 : 1)} ms`;
 
 /** First reset on slow 4G, median ms from navigation start, per side. */
 function firstResetRow() {
