@@ -23,7 +23,6 @@ import { bytes, cell, fmt, kib, stats } from "./stats.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, "..");
-const PKG = path.join(ROOT, "pkg");
 
 const int = (name, fallback) => Number.parseInt(process.env[name] ?? "", 10) || fallback;
 const COLD_RUNS = int("BENCH_COLD_RUNS", 15);
@@ -319,7 +318,7 @@ function report(envs, sizes) {
   p(`Measured ${new Date().toISOString()} by \`scripts/bench.sh\`.`);
   p();
   p(`Machine: ${m.model}, ${m.cores} cores, ${m.os}; Node ${m.node}; ${m.chromium}.`);
-  p(`Package: pkg/loginradius_pin_reset_bg.wasm ${sizes[0].wasmBytes} bytes. Server: the local mock on 127.0.0.1, one tenant with no rate limit.`);
+  p(`Package: loginradius_pin_reset_bg.wasm ${sizes[0].wasmBytes} bytes. Server: the local mock on 127.0.0.1, one tenant with no rate limit.`);
   p();
   p("Each figure is the median with (min–max) over the repeated runs. The baseline (plain fetch) is bench/baseline.mjs:");
   p("a hand-written `fetch` PUT of the same URL, headers and JSON body, no validation, no timeout, reading the JSON envelope.");
@@ -441,7 +440,7 @@ await dev("POST", "faults", { apiKey: latencyTenant, body: { fault: "slow", time
 // Sanity: every side sends exactly the request the package sends (bench/baselines/contract.test.mjs checks far more).
 {
   const options = resetOptions("same-request");
-  const ours = JSON.stringify((await import(path.join(PKG, "node.mjs"))).buildResetPinWithOtpRequest(options));
+  const ours = JSON.stringify((await import(path.join(ROOT, SIDES.ours.node))).buildResetPinWithOtpRequest(options));
   const others = {
     baseline: (await import("./baseline.mjs")).buildBaselineRequest(options),
     valibot: (await import("./baselines/valibot.mjs")).buildResetPinWithOtpRequest(options),

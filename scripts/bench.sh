@@ -29,12 +29,16 @@ esac
 [ -f pkg/index.js ] && [ -f pkg/node.mjs ] || scripts/build.sh
 [ -x /usr/bin/chromium ] || [ -n "${CHROMIUM_PATH:-}" ] || { apt-get update && apt-get install -y chromium; }
 
+# Everything measures a snapshot of pkg/: a rebuild during the run cannot mix two builds.
+export BENCH_PKG=bench/out/pkg
+rm -rf "$BENCH_PKG" && mkdir -p bench/out && cp -r pkg "$BENCH_PKG"
+
 node --test --test-reporter=dot bench/baselines/contract.test.mjs >&2
 
 cargo build --quiet --release -p loginradius-mock
 export LOGINRADIUS_MOCK_BIN="${CARGO_TARGET_DIR:-target}/release/loginradius-mock"
 source scripts/mock.sh
-start_mock --www bench --pkg pkg >&2
+start_mock --www bench --pkg "$BENCH_PKG" >&2
 trap stop_mock EXIT
 
 # Each step writes its tables to bench/out/; report.mjs keeps those of the steps not run this time.

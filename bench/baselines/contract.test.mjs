@@ -1,7 +1,8 @@
 // Keeps the validating baselines honest: on a shared set of cases the package (pkg/node.mjs),
 // the zod baseline and the valibot baseline must accept and reject the same fields, build the
 // same request byte for byte, and turn the same answers into the same errors.
-//   node --test bench/baselines/contract.test.mjs      (needs pkg/, built by scripts/build.sh)
+//   node --test bench/baselines/contract.test.mjs      (needs pkg/, built by scripts/build.sh;
+//   BENCH_PKG=dir tests another copy of it, as scripts/bench.sh does)
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { test } from "node:test";
@@ -10,7 +11,7 @@ import { withFiveBadFields } from "../tasks.mjs";
 import * as valibot from "./valibot.mjs";
 import * as zod from "./zod.mjs";
 
-const PKG_ENTRY = fileURLToPath(new URL("../../pkg/node.mjs", import.meta.url));
+const PKG_ENTRY = fileURLToPath(new URL(`../../${process.env.BENCH_PKG ?? "pkg"}/node.mjs`, import.meta.url));
 if (!existsSync(PKG_ENTRY)) throw new Error("pkg/ is not built: run scripts/build.sh first");
 const pkg = await import(PKG_ENTRY);
 
