@@ -1,8 +1,8 @@
 //! The `baseUrl` option: where requests go, checked strictly because it decides who sees the OTP.
 
-use core::net::Ipv6Addr;
-
-use crate::options::has_space_or_control;
+use crate::text::{
+    edge_is, find_byte, has_byte, has_space_or_control, parse_decimal, parts, split_byte,
+};
 
 /// A checked base URL: scheme, host, optional port and path prefix, no trailing slash.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -33,13 +33,19 @@ fn check_parts(url: &str) -> Result<String, &'static str> {
     if has_space_or_control(url) {
         return Err("must not contain spaces or control characters");
     }
-    if url.contains(['?', '#']) {
+    if has_byte(url, b'?') || has_byte(url, b'#') {
         return Err("must not contain a query (?) or fragment (#)");
     }
     let (secure, rest) = split_scheme(url)
         .ok_or("must start with https:// (or http:// for localhost, 127.0.0.1 or [::1])")?;
-    let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
-    if authority.contains('@') {
+    let (authority, path) = match find_byte(rest, b'/') {
+        Some(slash) => (
+            rest.get(..slash).unwrap_or(""),
+            rest.get(slash..).unwrap_or(""),
+        ),
+        None => (rest, ""),
+    };
+    if has_byte(authority, b'@') {
         return Err("must not contain credentials (user:password@)");
     }
     let host = check_authority(authority)?;
@@ -50,7 +56,7 @@ fn check_parts(url: &str) -> Result<String, &'static str> {
         return Err("has a path with characters that must be percent-encoded");
     }
     // URL parsers resolve `.` and `..` (also as %2e), which would move the endpoint elsewhere.
-    if path.split('/').any(is_dot_segment) {
+    if parts(path, b'/').any(is_dot_segment) {
         return Err("must not contain . or .. path segments");
     }
     let mut normalised = String::from(if secure { "https://" } else { "http://" });
@@ -74,31 +80,32 @@ fn split_scheme(url: &str) -> Option<(bool, &str)> {
 /// Checks `host[:port]` and returns the host (brackets kept for IPv6).
 fn check_authority(authority: &str) -> Result<&str, &'static str> {
     const BAD_HOST: &str = "must name a host, like https://api.loginradius.com";
-    let (host, port) = if authority.starts_with('[') {
-        let end = authority.find(']').ok_or(BAD_HOST)?;
-        let (host, after) = authority.split_at(end + 1);
-        let inner = host.trim_start_matches('[').trim_end_matches(']');
+    let (host, port) = if edge_is(authority, b'[', false) {
+        let end = find_byte(authority, b']').ok_or(BAD_HOST)?;
+        let host = authority.get(..=end).ok_or(BAD_HOST)?;
+        let inner = host.get(1..end).unwrap_or("");
         // URL parsers (fetch, the url crate) refuse an IPv6 literal that is not a real address.
-        if inner.parse::<Ipv6Addr>().is_err() {
+        if !is_ipv6(inner) {
             return Err(BAD_HOST);
         }
-        match after.strip_prefix(':') {
+        let after = authority.get(end + 1..).unwrap_or("");
+        match after.get(1..).filter(|_| edge_is(after, b':', false)) {
             Some(port) => (host, Some(port)),
             None if after.is_empty() => (host, None),
             None => return Err(BAD_HOST),
         }
     } else {
-        match authority.split_once(':') {
+        match split_byte(authority, b':', false) {
             Some((host, port)) => (host, Some(port)),
             None => (authority, None),
         }
     };
-    if !host.starts_with('[') {
+    if !edge_is(host, b'[', false) {
         let labels_ok = !host.is_empty()
-            && host.split('.').all(|label| {
+            && parts(host, b'.').all(|label| {
                 !label.is_empty()
-                    && !label.starts_with('-')
-                    && !label.ends_with('-')
+                    && !edge_is(label, b'-', false)
+                    && !edge_is(label, b'-', true)
                     && label
                         .bytes()
                         .all(|b| b.is_ascii_alphanumeric() || b == b'-')
@@ -110,8 +117,10 @@ fn check_authority(authority: &str) -> Result<&str, &'static str> {
         }
     }
     if let Some(port) = port {
-        let valid =
-            port.bytes().all(|b| b.is_ascii_digit()) && port.parse::<u16>().is_ok_and(|p| p >= 1);
+        let valid = !port.is_empty()
+            && port.len() <= 5
+            && port.bytes().all(|b| b.is_ascii_digit())
+            && parse_decimal(port, 5).is_some_and(|p| (1..=65535).contains(&p));
         if !valid {
             return Err("has a port that is not a number from 1 to 65535");
         }
@@ -121,7 +130,7 @@ fn check_authority(authority: &str) -> Result<&str, &'static str> {
 
 /// The WHATWG "ends in a number" test: the last label is decimal digits or `0x` hex.
 fn ends_in_number(host: &str) -> bool {
-    let last = host.rsplit('.').next().unwrap_or(host);
+    let last = split_byte(host, b'.', true).map_or(host, |(_, last)| last);
     let hex = last
         .get(..2)
         .filter(|p| p.eq_ignore_ascii_case("0x"))
@@ -132,16 +141,14 @@ fn ends_in_number(host: &str) -> bool {
 
 /// Exactly four decimal octets from 0 to 255, without leading zeros (which mean octal).
 fn is_dotted_decimal(host: &str) -> bool {
-    host.split('.').count() == 4
-        && host
-            .split('.')
-            .all(|o| (o == "0" || !o.starts_with('0')) && is_octet(o))
+    parts(host, b'.').count() == 4
+        && parts(host, b'.').all(|o| (o == "0" || !edge_is(o, b'0', false)) && is_octet(o))
 }
 
 /// One to three digits making a number from 0 to 255 (leading zeros allowed: callers rule them
 /// out where needed).
 fn is_octet(s: &str) -> bool {
-    s.len() <= 3 && s.bytes().all(|b| b.is_ascii_digit()) && s.parse::<u8>().is_ok()
+    parse_decimal(s, 3).is_some_and(|n| n <= 255)
 }
 
 /// `.` or `..`, also spelled with `%2e` in either case, as URL parsers read them.
@@ -165,11 +172,55 @@ fn is_dot_segment(segment: &str) -> bool {
     dots == 1 || dots == 2
 }
 
+/// Exactly what `str::parse::<Ipv6Addr>` accepts (the unit tests compare the two), written out:
+/// std's parser brings ~1.4 KB gzip of code into the wasm module.
+fn is_ipv6(s: &str) -> bool {
+    // Eight 16-bit groups, or fewer around one `::`, which stands for at least one zero group.
+    // A byte scan, not `split_once("::")`, which would link the two-way string searcher.
+    let compressed = (0..s.len()).find(|&at| s.as_bytes().get(at..at + 2) == Some(b"::"));
+    match compressed.and_then(|at| Some((s.get(..at)?, s.get(at + 2..)?))) {
+        None => ipv6_groups(s, true) == Some(8),
+        Some((head, tail)) => {
+            let head = if head.is_empty() {
+                Some(0)
+            } else {
+                ipv6_groups(head, false)
+            };
+            let tail = if tail.is_empty() {
+                Some(0)
+            } else {
+                ipv6_groups(tail, true)
+            };
+            matches!((head, tail), (Some(h), Some(t)) if h + t <= 7)
+        }
+    }
+}
+
+/// How many 16-bit groups `a:b:...` holds: each is 1 to 4 hex digits, and the last may be a
+/// dotted-decimal IPv4 address (two groups) when `v4_last` allows it.
+fn ipv6_groups(s: &str, v4_last: bool) -> Option<usize> {
+    let mut count = 0;
+    let mut parts = parts(s, b':');
+    while let Some(part) = parts.next() {
+        let last = parts.done();
+        if last && v4_last && has_byte(part, b'.') {
+            return is_dotted_decimal(part).then_some(count + 2);
+        }
+        if part.is_empty() || part.len() > 4 || !part.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        count += 1;
+    }
+    Some(count)
+}
+
 fn is_loopback(host: &str) -> bool {
     if host.eq_ignore_ascii_case("localhost") || host == "[::1]" {
         return true;
     }
-    host.split('.').count() == 4 && host.starts_with("127.") && host.split('.').all(is_octet)
+    parts(host, b'.').count() == 4
+        && host.as_bytes().get(..4) == Some(b"127.")
+        && parts(host, b'.').all(is_octet)
 }
 
 /// RFC 3986 `pchar` plus `/`: what a path may hold without further encoding.
@@ -261,6 +312,63 @@ mod tests {
             "https://example.com/.",
         ] {
             assert!(check(bad).is_err(), "{bad:?} was accepted");
+        }
+    }
+
+    #[test]
+    fn ipv6_matches_std() {
+        // Every string up to 7 characters over an alphabet that reaches each branch, then longer
+        // hand-picked ones (embedded IPv4, group counts at the limits).
+        let alphabet = ['0', '1', 'f', 'G', ':', '.'];
+        let mut all = vec![String::new()];
+        let mut layer = vec![String::new()];
+        for _ in 0..7 {
+            layer = layer
+                .iter()
+                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+                .collect();
+            all.extend(layer.iter().cloned());
+        }
+        for s in [
+            "::",
+            "::1",
+            "1::",
+            "1:2:3:4:5:6:7:8",
+            "1:2:3:4:5:6:7:8:9",
+            "1:2:3:4:5:6:7::",
+            "::2:3:4:5:6:7:8",
+            "1:2:3:4:5:6:7:8::",
+            "1::2::3",
+            "1:::2",
+            "12345::",
+            "fFfF::",
+            "::ffff:1.2.3.4",
+            "1:2:3:4:5:6:1.2.3.4",
+            "1:2:3:4:5:1.2.3.4",
+            "1:2:3:4:5:6:7:1.2.3.4",
+            "1:2:3:4:5::1.2.3.4",
+            "1:2:3:4:5:6::1.2.3.4",
+            "::1.2.3.4",
+            "1.2.3.4::",
+            "1.2.3.4",
+            "::1.2.3.04",
+            "::1.2.3.256",
+            "::1.2.3",
+            "::1.2.3.4.5",
+            "::1.2.3.4:1",
+            "::0.0.0.0",
+            "1::1.2.3.4",
+            "::1.2.3.4%1",
+            "::1 ",
+            " ::1",
+            "2001:db8::1",
+            "fe80::1%eth0",
+        ] {
+            all.push(s.to_string());
+        }
+        for s in &all {
+            let std = s.parse::<std::net::Ipv6Addr>().is_ok();
+            assert_eq!(is_ipv6(s), std, "{s:?}");
         }
     }
 

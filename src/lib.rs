@@ -24,6 +24,7 @@ pub mod percent;
 pub mod request;
 pub mod response;
 pub mod secret;
+mod text;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

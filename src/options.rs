@@ -7,6 +7,8 @@
 use crate::base_url::{self, BaseUrl};
 use crate::error::Issue;
 use crate::secret::{ApiKey, Secret};
+use crate::text::{char_count, contains_str, edge_is, has_byte, parts, split_byte};
+pub(crate) use crate::text::{clip, has_space_or_control};
 
 /// Longest string the wasm layer copies out of JavaScript; longer ones arrive as
 /// [`RawValue::TooLong`] so a 10 MB string never enters wasm memory.
@@ -373,7 +375,7 @@ fn suggest(key: &str) -> Option<&'static str> {
         .or_else(|| {
             OPTION_NAMES.iter().find(|name| {
                 let name = lower(name);
-                folded.contains(&name) || (folded.len() > 2 && name.contains(&folded))
+                contains_str(&folded, &name) || (folded.len() > 2 && contains_str(&name, &folded))
             })
         })
         .copied()
@@ -525,7 +527,7 @@ type Checked<T> = Result<T, String>;
 
 fn check_api_key(s: &str) -> Checked<String> {
     let groups = [8, 4, 4, 4, 12];
-    let mut parts = s.split('-');
+    let mut parts = parts(s, b'-');
     let well_formed = groups.iter().all(|len| {
         parts
             .next()
@@ -561,7 +563,7 @@ fn check_otp(s: &str) -> Checked<String> {
 fn check_plain_text(s: &str, max: usize) -> Checked<String> {
     if s.is_empty() {
         Err("must not be empty".into())
-    } else if s.chars().count() > max {
+    } else if char_count(s) > max {
         Err(format!("must be at most {max} characters"))
     } else if has_space_or_control(s) {
         Err("must not contain spaces or control characters".into())
@@ -583,22 +585,22 @@ fn check_email(s: &str) -> Checked<String> {
     if s.is_empty() {
         return Err("must not be empty".into());
     }
-    if s.chars().count() > MAX_EMAIL_CHARS {
+    if char_count(s) > MAX_EMAIL_CHARS {
         return Err(format!("must be at most {MAX_EMAIL_CHARS} characters"));
     }
     if has_space_or_control(s) {
         return Err("must not contain spaces or control characters".into());
     }
-    let (local, domain) = s.rsplit_once('@').ok_or(BAD)?;
+    let (local, domain) = split_byte(s, b'@', true).ok_or(BAD)?;
     let local_ok = !local.is_empty()
         && local.len() <= 64
-        && !local.contains(['@', '"', '(', ')', ',', ':', ';', '<', '>', '[', ']', '\\']);
-    let labels_ok = domain.contains('.')
-        && domain.split('.').all(|label| {
+        && !local.bytes().any(|b| b"@\"(),:;<>[]\\".contains(&b));
+    let labels_ok = has_byte(domain, b'.')
+        && parts(domain, b'.').all(|label| {
             !label.is_empty()
-                && label.chars().count() <= 63
-                && !label.starts_with('-')
-                && !label.ends_with('-')
+                && char_count(label) <= 63
+                && !edge_is(label, b'-', false)
+                && !edge_is(label, b'-', true)
                 // Non-ASCII letters are allowed (internationalised domains); ASCII is strict.
                 && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || !c.is_ascii())
         });
@@ -610,7 +612,7 @@ fn check_email(s: &str) -> Checked<String> {
 }
 
 fn check_phone(s: &str) -> Checked<String> {
-    let digits = s.strip_prefix('+').unwrap_or(s);
+    let digits = s.get(usize::from(edge_is(s, b'+', false))..).unwrap_or(s);
     if (5..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) {
         Ok(s.to_string())
     } else {
@@ -635,18 +637,5 @@ fn check_token(s: &str) -> Checked<String> {
         Err(format!("must be at most {MAX_CAPTCHA_LEN} characters"))
     } else {
         Ok(s.to_string())
-    }
-}
-
-/// Whitespace or a control character anywhere: never part of a PIN, a username, an email or a URL.
-pub(crate) fn has_space_or_control(s: &str) -> bool {
-    s.chars().any(|c| c.is_whitespace() || c.is_control())
-}
-
-/// At most `max` characters of `s`, with an ellipsis when cut: keeps hostile keys out of messages.
-pub(crate) fn clip(s: &str, max: usize) -> String {
-    match s.char_indices().nth(max) {
-        None => s.to_string(),
-        Some((cut, _)) => format!("{}…", s.get(..cut).unwrap_or_default()),
     }
 }

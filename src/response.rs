@@ -106,7 +106,7 @@ fn api_error<V: JsonView>(status: u16, body: &V) -> Option<LoginRadiusError<V>> 
     }
     let message = match (message, error_code) {
         (Some(m), _) if !m.trim().is_empty() => m,
-        (_, Some(code)) => format!("LoginRadius error {code}"),
+        (_, Some(code)) => format!("LoginRadius error {}", code.unsigned_abs()),
         _ => description
             .as_deref()
             .filter(|d| !d.trim().is_empty())

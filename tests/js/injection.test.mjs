@@ -83,7 +83,9 @@ async function injectionSuite(lib, arg, h) {
 
         const sent = [];
         const fetch = (url, init) => {
-          sent.push({ url, method: init.method, headers: init.headers, body: init.body });
+          // The init a standard fetch gets: headers as a Headers object (names read back lowercased).
+          if (!(init.headers instanceof Headers)) problem(`${label}: init.headers is not a Headers`, init.headers);
+          sent.push({ url, method: init.method, headers: Object.fromEntries(init.headers), body: init.body });
           return Promise.resolve(new Response('{"IsPosted":true}'));
         };
         const built = h.settleSync(() => lib.buildResetPinWithOtpRequest(options));
@@ -124,7 +126,8 @@ async function injectionSuite(lib, arg, h) {
         // resetPinWithOtp sends exactly the previewed request.
         const one = sent[0];
         if (!reset.ok || sent.length !== 1 || one.url !== request.url || one.method !== "PUT" ||
-            one.body !== request.body || JSON.stringify(one.headers) !== JSON.stringify(request.headers)) {
+            one.body !== request.body ||
+            JSON.stringify(one.headers) !== JSON.stringify(Object.fromEntries(new Headers(request.headers)))) {
           problem(`${label}: sent differs from the preview`, { reset, sent, request });
         }
       }

@@ -17,7 +17,10 @@ const nodeGc = vm.runInNewContext("gc");
 
 const CALLS = 10_000;
 const BATCH = 100; // calls in flight at once
-const WARM_UP = 1_000; // also the interval between checkpoints
+const CHECKPOINT = 1_000; // calls between checkpoints
+// The high-water mark of 100 calls in flight (the async executor's tasks, their promises and
+// closures) is reached within the first few thousand calls; from then on nothing may grow.
+const WARM_UP = 3_000;
 
 /**
  * The mixed run, in phases: "start" installs the instruments, "run" makes calls [from, to),
@@ -247,16 +250,16 @@ for (const [where, title] of [
       await checkpoint(0);
       await env.run(where, memoryPhase, { phase: "start" });
       let runMs = 0;
-      for (let from = 0; from < CALLS; from += WARM_UP) {
+      for (let from = 0; from < CALLS; from += CHECKPOINT) {
         const { elapsedMs } = await env.run(where, memoryPhase, {
           phase: "run",
           from,
-          to: from + WARM_UP,
+          to: from + CHECKPOINT,
           batch: BATCH,
           real: sample.arg,
         });
         runMs += elapsedMs;
-        await checkpoint(from + WARM_UP);
+        await checkpoint(from + CHECKPOINT);
       }
       const counts = await env.run(where, memoryPhase, { phase: "finish" });
       report(where, runMs, checkpoints, counts);
@@ -269,8 +272,12 @@ for (const [where, title] of [
       for (const c of checkpoints.filter((c) => c.calls > WARM_UP)) {
         assert.ok(c.memoryBytes <= at(WARM_UP).memoryBytes, `wasm memory grew after the warm-up (${c.calls} calls)`);
         assert.ok(c.externrefs <= at(WARM_UP).externrefs, `the externref table grew after the warm-up (${c.calls} calls)`);
-        assert.ok(c.liveExternrefs <= at(0).liveExternrefs, `JS values still held after ${c.calls} calls`);
+        assert.ok(c.liveExternrefs <= at(WARM_UP).liveExternrefs, `JS values still held after ${c.calls} calls`);
       }
+      // The first calls create the module's statics once (the async executor's queue, the global
+      // object, cached JS strings): a fixed handful of held values, not one per call.
+      const statics = at(WARM_UP).liveExternrefs - at(0).liveExternrefs;
+      assert.ok(statics <= 32, `${statics} JS values held after the warm-up`);
       assert.equal(counts.timers.outstanding, 0, "a timer of the package is still pending");
       assert.equal(counts.timers.created, counts.timers.cleared + counts.timers.fired);
       assert.equal(counts.listeners.outstanding, 0, "an abort listener is still on a caller's signal");

@@ -22,7 +22,7 @@ async function secretScenarios(lib, arg, h) {
   const consoleLines = [];
   const realFetch = globalThis.fetch;
   const recordingFetch = (url, init) => {
-    requests.push({ url: String(url), headers: JSON.stringify(init?.headers ?? {}) });
+    requests.push({ url: String(url), headers: JSON.stringify(Object.fromEntries(new Headers(init?.headers))) });
     return realFetch(url, init);
   };
   const consoleMethods = ["log", "info", "warn", "error", "debug", "trace", "dir", "table"];
