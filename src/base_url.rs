@@ -173,7 +173,8 @@ fn is_dot_segment(segment: &str) -> bool {
 }
 
 /// Exactly what `str::parse::<Ipv6Addr>` accepts (the unit tests compare the two), written out:
-/// std's parser brings ~1.4 KB gzip of code into the wasm module.
+/// std's parser made the optimized `.wasm` 1,253 bytes gzip bigger (33,902 against 32,649,
+/// measured 2026-11-29).
 fn is_ipv6(s: &str) -> bool {
     // Eight 16-bit groups, or fewer around one `::`, which stands for at least one zero group.
     // A byte scan, not `split_once("::")`, which would link the two-way string searcher.
