@@ -6,13 +6,22 @@ use loginradius_pin_reset::ErrorKind;
 fn rust_kinds() -> Vec<String> {
     ErrorKind::ALL
         .iter()
-        .map(|kind| serde_json::to_value(kind).unwrap().as_str().unwrap().to_string())
+        .map(|kind| {
+            serde_json::to_value(kind)
+                .unwrap()
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
         .collect()
 }
 
 /// The double-quoted words in `text` between `start` and the next `end`.
 fn quoted_between(text: &str, start: &str, end: &str) -> Vec<String> {
-    let from = text.find(start).unwrap_or_else(|| panic!("{start} not found")) + start.len();
+    let from = text
+        .find(start)
+        .unwrap_or_else(|| panic!("{start} not found"))
+        + start.len();
     let rest = &text[from..];
     let section = &rest[..rest.find(end).unwrap()];
     section

@@ -35,7 +35,8 @@ pub struct ApiError {
     pub message: String,
     pub description: String,
     pub casing: Casing,
-    pub data: Option<Value>,
+    /// Boxed: an error is returned by value on every path, and a `Value` is large.
+    pub data: Option<Box<Value>>,
     pub errors: Vec<FieldError>,
 }
 
@@ -150,7 +151,7 @@ impl ApiError {
             "Account is locked",
             "The account has been locked because of too many failed attempts, please try again after the lockout time.",
         );
-        e.data = Some(json!({ "LoginLockedTimeout": until_iso }));
+        e.data = Some(Box::new(json!({ "LoginLockedTimeout": until_iso })));
         e
     }
 
@@ -341,7 +342,7 @@ impl ApiError {
                     "ProviderErrorResponse": null,
                 });
                 if let Some(data) = &self.data {
-                    body["Data"] = data.clone();
+                    body["Data"] = Value::clone(data);
                 }
                 if !self.errors.is_empty() {
                     body["Errors"] = self

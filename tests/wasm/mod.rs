@@ -106,7 +106,7 @@ pub async fn sleep(ms: u32) {
 
 /// Rejects, and the rejection is a LoginRadiusError of `kind`; returns it.
 pub async fn expect_error(options: JsValue, kind: &str) -> JsValue {
-    let error = JsFuture::from(reset_pin_with_otp(options))
+    let error = reset_pin_with_otp(options)
         .await
         .expect_err("the call should reject");
     assert!(error.is_instance_of::<js_sys::Error>(), "a real Error");
@@ -123,9 +123,7 @@ pub async fn expect_error(options: JsValue, kind: &str) -> JsValue {
 pub async fn success() {
     let key = tenant().await;
     let otp = issue_otp(&key, "wasm-tester").await;
-    let result = JsFuture::from(reset_pin_with_otp(options(&key, &otp, &[])))
-        .await
-        .unwrap();
+    let result = reset_pin_with_otp(options(&key, &otp, &[])).await.unwrap();
     assert_eq!(get(&result, "IsPosted"), JsValue::TRUE);
     let check = dev(
         "GET",
