@@ -74,6 +74,8 @@ export async function startEnv() {
      * A full garbage collection where the engine offers one (Node, Chromium); elsewhere (Firefox,
      * WebKit) enough garbage to make the engine collect, which is likely but not certain.
      */
+    /** Whether collectGarbage(where) is a real full collection (Node, Chromium). */
+    collectsOnDemand: (where) => where === "node" || harness.browser.collectsGarbage,
     async collectGarbage(where) {
       if (where === "node") return nodeGc();
       const driver = await page(where);

@@ -28,6 +28,7 @@ export async function launch() {
   return {
     name: "chromium",
     title: "Chromium",
+    collectsGarbage: true, // a full GC on demand (page.collectGarbage)
     version: context.browser()?.version() ?? (await versionOf(context)),
     /** Playwright's context, for Chromium-only tests (tests/consumers/). */
     context,

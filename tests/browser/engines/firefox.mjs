@@ -24,6 +24,7 @@ export async function launch() {
   return {
     name: "firefox",
     title: "Firefox",
+    collectsGarbage: false, // a full GC on demand (page.collectGarbage)
     version: /Firefox\/([\d.]+)/.exec(agent)?.[1] ?? (await browser.version()),
     newPage: async () => wrap(await browser.newPage()),
     close: () => browser.close().catch(() => {}),

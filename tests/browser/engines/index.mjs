@@ -3,10 +3,11 @@
 // through puppeteer-core over WebDriver BiDi) or webkit (WebKitGTK's MiniBrowser through
 // WebKitWebDriver and selenium-webdriver; needs a display, e.g. under `xvfb-run -a`), or none
 // (Node only). Every engine gives:
-//   launchBrowser() -> { name, title, version, newPage(), close() }
+//   launchBrowser() -> { name, title, version, collectsGarbage, newPage(), close() }
 //   page: goto(url), evaluate(expression) (awaited, returned as JSON data), addInitScript(fn),
 //         type(text) / press("Tab" | "Enter") on the focused element, setViewport({ width, height }),
-//         screenshot(file), close(), and the recorders `requests` and `console` (null where the
+//         screenshot(file), collectGarbage (a function where collectsGarbage, else null), close(),
+//         and the recorders `requests` and `console` (null where the
 //         engine cannot observe them: see README "Tested on").
 
 import { recordEnvironment } from "../../../scripts/tested-on.mjs";

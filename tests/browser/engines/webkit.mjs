@@ -34,6 +34,7 @@ export async function launch() {
   return {
     name: "webkit",
     title: "WebKit",
+    collectsGarbage: false, // a full GC on demand (page.collectGarbage)
     version: `WebKitGTK ${caps.get("browserVersion")} (${/Version\/[\d.]+ Safari\/[\d.]+/.exec(agent)?.[0] ?? agent})`,
     async newPage() {
       // The session's first window is the first page; later pages are new windows.
