@@ -114,10 +114,15 @@ export function failedResetResponse(status) {
     m.url.includes("/identity/v2/auth/pin/reset/otp/");
 }
 
-/** Chromium's log line for a fetch to a port where nothing listens. */
+/**
+ * The browser's log line for a fetch to a port where nothing listens: Chromium's, or Firefox's
+ * (which reports it as a failed CORS request, the closed port being another origin).
+ */
 export function refusedConnection(origin) {
+  const firefox = new RegExp(
+    `^Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at ${origin}/.*\\(Reason: CORS request did not succeed\\)`,
+  );
   return (m) =>
-    m.type === "error" &&
-    m.text === "Failed to load resource: net::ERR_CONNECTION_REFUSED" &&
-    m.url.startsWith(`${origin}/`);
+    (m.type === "error" && m.text === "Failed to load resource: net::ERR_CONNECTION_REFUSED" && m.url.startsWith(`${origin}/`)) ||
+    (m.type === "pageerror" && firefox.test(m.text));
 }

@@ -15,7 +15,12 @@ export function withLocators(page) {
     evaluate: (fn, arg) => page.evaluate(`(${fn})(${JSON.stringify(arg ?? null)})`),
     waitForFunction: (fn) => poll(page, `(${fn})()`, (ok) => ok, `waitForFunction ${fn}`),
     keyboard: { type: (text) => page.type(text), press: (key) => page.press(key) },
-    setViewportSize: (size) => page.setViewport(size),
+    /** Resizes the viewport (WebKit: the window), and checks the page got at most that width. */
+    async setViewportSize(size) {
+      await page.setViewport(size);
+      const width = await page.evaluate("window.innerWidth");
+      if (width > size.width) throw new Error(`the viewport is ${width}px wide, not ${size.width}px`);
+    },
     screenshot: ({ path }) => page.screenshot(path),
   };
 }

@@ -31,6 +31,14 @@ export async function launch() {
   };
 }
 
+/**
+ * puppeteer's page.setViewport also sends a screen-orientation override, which Firefox ESR 140
+ * does not know: send BiDi's browsingContext.setViewport alone, through puppeteer's frame.
+ */
+async function setViewport(page, { width, height }) {
+  await page.mainFrame().browsingContext.setViewport({ viewport: { width, height }, devicePixelRatio: null });
+}
+
 function wrap(page) {
   const requests = [];
   const console = [];
@@ -46,7 +54,7 @@ function wrap(page) {
     addInitScript: (fn) => page.evaluateOnNewDocument(fn),
     type: (text) => page.keyboard.type(text),
     press: (key) => page.keyboard.press(key),
-    setViewport: (size) => page.setViewport(size),
+    setViewport: (size) => setViewport(page, size),
     screenshot: (file) => page.screenshot({ path: file, fullPage: true }),
     collectGarbage: null, // no GC on demand over BiDi: see gcPressure in tests/js/support.mjs
     close: () => page.close(),

@@ -30,17 +30,18 @@ export async function launch() {
   const caps = await driver.getCapabilities();
   const agent = await driver.executeScript("return navigator.userAgent");
   const session = serialised(driver);
-  let first = (await driver.getAllWindowHandles())[0];
+  // Closing a session's last window ends the session: a closed page's window is blanked and kept
+  // for the next page instead. The session starts with one such window.
+  const spare = [await driver.getWindowHandle()];
   return {
     name: "webkit",
     title: "WebKit",
     collectsGarbage: false, // a full GC on demand (page.collectGarbage)
     version: `WebKitGTK ${caps.get("browserVersion")} (${/Version\/[\d.]+ Safari\/[\d.]+/.exec(agent)?.[0] ?? agent})`,
     async newPage() {
-      // The session's first window is the first page; later pages are new windows.
-      const handle = first ?? (await session(() => driver.switchTo().newWindow("window")).then(() => driver.getWindowHandle()));
-      first = undefined;
-      return wrap(driver, handle, session);
+      const handle =
+        spare.pop() ?? (await session(async () => (await driver.switchTo().newWindow("window"), driver.getWindowHandle())));
+      return wrap(driver, handle, session, () => spare.push(handle));
     },
     async close() {
       await driver.quit().catch(() => {});
@@ -77,8 +78,9 @@ function serialised(driver) {
   };
 }
 
-function wrap(driver, handle, session) {
+function wrap(driver, handle, session, release) {
   const initScripts = [];
+  let originalRect; // the window's size before setViewport, restored when the page closes
   // Every command first makes this page's window the current one.
   const inWindow = (job) =>
     session(async () => {
@@ -107,10 +109,19 @@ function wrap(driver, handle, session) {
     addInitScript: async (fn) => void initScripts.push(fn.toString()),
     type: (text) => inWindow(() => driver.actions().sendKeys(text).perform()),
     press: (key) => inWindow(() => driver.actions().sendKeys(Key[key.toUpperCase()]).perform()),
-    setViewport: ({ width, height }) => inWindow(() => driver.manage().window().setRect({ width, height })),
+    setViewport: ({ width, height }) =>
+      inWindow(async () => {
+        originalRect ??= await driver.manage().window().getRect();
+        await driver.manage().window().setRect({ width, height });
+      }),
     screenshot: (file) => inWindow(async () => writeFile(file, await driver.takeScreenshot(), "base64")),
     collectGarbage: null, // no GC on demand over WebDriver: see gcPressure in tests/js/support.mjs
-    close: () => inWindow(() => driver.close()),
+    close: () =>
+      inWindow(async () => {
+        await driver.get("about:blank");
+        if (originalRect) await driver.manage().window().setRect(originalRect); // for the next page
+        release();
+      }),
   };
 }
 
