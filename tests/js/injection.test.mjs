@@ -195,6 +195,7 @@ for (const [where, title] of places(["node", "same"])) {
       );
       console.log(`  per option ${JSON.stringify(result.counts)}`);
       assert.deepEqual(result.problems, []);
+      assert.equal(result.total, 1110, "the cases the suite builds (37 payloads around 13 options)");
       // Free-text fields take every payload (encoded), so the query and body really were tested.
       for (const option of ["gRecaptchaResponse", "gRecaptchaResponseAlt", "hCaptchaResponse", "qqCaptchaTicket", "qqCaptchaRandstr"]) {
         assert.equal(result.counts[option].rejected, 0, `${option} rejected a payload`);
