@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
 
-import { asJson, fromJson } from "./index.mjs";
+import { eventedPage } from "./page-common.mjs";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 // Without the background-networking flags Chromium keeps dialling out on a closed network.
@@ -49,29 +49,15 @@ async function versionOf(context) {
 }
 
 function wrap(page) {
-  const requests = [];
-  const console = [];
-  page.on("request", (r) => requests.push({ url: r.url(), method: r.method(), headers: r.headers() }));
-  page.on("console", (m) => console.push({ type: m.type(), text: m.text(), url: m.location().url }));
-  page.on("pageerror", (e) => console.push({ type: "pageerror", text: e.message, url: "" }));
   return {
-    native: page,
-    requests,
-    console,
-    goto: (url) => page.goto(url),
-    // A string expression goes through the DevTools protocol: the page's CSP does not apply.
-    evaluate: async (expression) => fromJson(await page.evaluate(asJson(expression))),
+    ...eventedPage(page),
     addInitScript: (fn) => page.addInitScript(fn),
-    type: (text) => page.keyboard.type(text),
-    press: (key) => page.keyboard.press(key),
     setViewport: (size) => page.setViewportSize(size),
-    screenshot: (file) => page.screenshot({ path: file, fullPage: true }),
     /** A full GC through the DevTools protocol. */
     async collectGarbage() {
       const cdp = await page.context().newCDPSession(page);
       await cdp.send("HeapProfiler.collectGarbage");
       await cdp.detach();
     },
-    close: () => page.close(),
   };
 }

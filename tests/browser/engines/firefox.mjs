@@ -2,7 +2,7 @@
 // browser download).
 import puppeteer from "puppeteer-core";
 
-import { asJson, fromJson } from "./index.mjs";
+import { eventedPage } from "./page-common.mjs";
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? "/usr/bin/firefox-esr";
 
@@ -40,23 +40,10 @@ async function setViewport(page, { width, height }) {
 }
 
 function wrap(page) {
-  const requests = [];
-  const console = [];
-  page.on("request", (r) => requests.push({ url: r.url(), method: r.method(), headers: r.headers() }));
-  page.on("console", (m) => console.push({ type: m.type(), text: m.text(), url: m.location()?.url ?? "" }));
-  page.on("pageerror", (e) => console.push({ type: "pageerror", text: e.message, url: "" }));
   return {
-    native: page,
-    requests,
-    console,
-    goto: (url) => page.goto(url),
-    evaluate: async (expression) => fromJson(await page.evaluate(asJson(expression))),
+    ...eventedPage(page),
     addInitScript: (fn) => page.evaluateOnNewDocument(fn),
-    type: (text) => page.keyboard.type(text),
-    press: (key) => page.keyboard.press(key),
     setViewport: (size) => setViewport(page, size),
-    screenshot: (file) => page.screenshot({ path: file, fullPage: true }),
     collectGarbage: null, // no GC on demand over BiDi: see gcPressure in tests/js/support.mjs
-    close: () => page.close(),
   };
 }

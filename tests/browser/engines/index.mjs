@@ -32,17 +32,3 @@ export async function launchBrowser(engine = ENGINE) {
   if (process.env.LR_TESTED_ON_DIR && process.env.LR_BROWSER === engine) recordEnvironment(engine, browser.title, browser.version);
   return browser;
 }
-
-/**
- * Wraps an expression so the page returns `{ value }` as a JSON string: every engine then hands
- * back the same plain data (undefined fields absent, as JSON has them), whatever its own
- * serialisation does with undefined, -0 or NaN.
- */
-export function asJson(expression) {
-  return `(async () => JSON.stringify({ value: await (${expression}) }))()`;
-}
-
-/** The other half of asJson. */
-export function fromJson(text) {
-  return JSON.parse(text).value;
-}

@@ -3,11 +3,11 @@
 // `xvfb-run -a`. WebDriver classic has no init scripts, no network or console events and no GC:
 // the differences are written where a test meets them (search for `engine.name === "webkit"`).
 import { spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { writeFile } from "node:fs/promises";
 import { Builder, Key } from "selenium-webdriver";
 
-import { asJson, fromJson } from "./index.mjs";
+import { closedPort as freePort } from "../mock-server.mjs";
+import { asJson, fromJson } from "./page-common.mjs";
 
 export const WEBKIT_DRIVER = process.env.WEBKIT_DRIVER_PATH ?? "/usr/bin/WebKitWebDriver";
 export const MINIBROWSER =
@@ -123,15 +123,4 @@ function wrap(driver, handle, session, release) {
         release();
       }),
   };
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }
