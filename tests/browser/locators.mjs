@@ -2,7 +2,7 @@
 // engines/index.mjs): DOM reads and edits run in the page as one small script each; typing and
 // key presses go through the engine's own keyboard. Like Playwright's, every locator method
 // first waits for its element.
-const WAIT_MS = 15_000;
+const WAIT_MS = 30_000; // Playwright's default: generous on a loaded machine
 const POLL_MS = 25;
 
 /** `page` plus getByTestId, locator, waitForFunction, evaluate, keyboard, setViewportSize, screenshot. */
