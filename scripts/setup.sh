@@ -25,16 +25,34 @@ if ! command -v wasm-pack >/dev/null 2>&1; then
   cargo install wasm-pack --locked
 fi
 
-if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
-  step "Debian chromium + chromium-driver"
+# Debian packages, each checked by a file it installs: Chromium and its driver, Firefox ESR (driven
+# by puppeteer-core over WebDriver BiDi), WebKitGTK's WebDriver and MiniBrowser, and Xvfb (the
+# display MiniBrowser needs).
+APT_PACKAGES=()
+need_apt() { # <file> <package>
+  [ -x "$1" ] || APT_PACKAGES+=("$2")
+}
+need_apt /usr/bin/chromium chromium
+need_apt /usr/bin/chromedriver chromium-driver
+need_apt /usr/bin/firefox-esr firefox-esr
+need_apt /usr/bin/WebKitWebDriver webkit2gtk-driver
+need_apt /usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser webkit2gtk-driver
+need_apt /usr/bin/xvfb-run xvfb
+if [ ${#APT_PACKAGES[@]} -gt 0 ]; then
+  step "Debian packages: ${APT_PACKAGES[*]} (about 2 minutes)"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${APT_PACKAGES[@]}"
 fi
 
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/terser ] || [ ! -x node_modules/.bin/esbuild ] ||
+  [ ! -x node_modules/.bin/publint ] || [ ! -x node_modules/.bin/attw ] || [ ! -d node_modules/puppeteer-core ] ||
+  [ ! -d node_modules/selenium-webdriver ] ||
   [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  step "npm packages (binaryen, esbuild, playwright-core, terser, typescript)"
+  step "npm packages (binaryen, esbuild, terser, typescript, playwright-core, puppeteer-core, selenium-webdriver, publint, attw)"
   if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
 fi
+# The Node lines the package is tested on, from the npm registry, cached in .node-lines/.
+scripts/node-lines.sh >/dev/null
+
 step "ready"

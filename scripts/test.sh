@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Runs every test: lint, native tests (core + mock server), the package build and its size budget,
-# wasm-bindgen tests in headless Chromium and in Node, TypeScript checks, and the browser/Node
-# tests of the built package against the real mock server. Installs what is missing first.
+# Runs every test: lint, native tests (core + mock server), the package build, its size budget and
+# the npm package linters, wasm-bindgen tests in headless Chromium and in Node, TypeScript checks,
+# the built package's tests against the real mock server on every tested Node line (22, 24, 26)
+# and in Chromium, Firefox and WebKit (with the demo's end-to-end tests), and the bundler
+# consumers. Installs what is missing first. Ends with the "Tested on" table
+# (test-results/tested-on.md; `node scripts/tested-on.mjs --write` copies it into the README).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -22,6 +25,10 @@ step "build the npm package"
 scripts/build.sh
 node scripts/size-report.mjs --check
 
+step "npm package linters: publint (no warnings) and arethetypeswrong (no problems)"
+publint run --strict pkg
+attw --pack pkg
+
 step "start the mock server"
 cargo build --release -p loginradius-mock
 source scripts/mock.sh
@@ -36,11 +43,47 @@ cargo test --target wasm32-unknown-unknown --test node
 step "TypeScript: strict use compiles, each misuse in misuse.ts is rejected"
 tsc -p tests/types/tsconfig.json
 
-step "the built package in Chromium and Node against the mock server"
-node --test --test-concurrency=1 tests/js/ tests/browser/
+# Every run below writes TAP and what it ran on into test-results/tested-on/ for the table.
+TESTED_ON=test-results/tested-on
+rm -rf "$TESTED_ON"
+mkdir -p "$TESTED_ON"
+export LR_TESTED_ON_DIR="$PWD/$TESTED_ON"
 
-step "consumers: Vite, webpack, Node, Worker, plain page, TypeScript"
-node --test --test-concurrency=1 tests/consumers/
+# run_tests <label> <command...>: `<command...> --test` (e.g. node, or xvfb-run -a node) on the
+# files in TESTS, one file at a time, spec on the console and TAP in $TESTED_ON/<label>.tap.
+run_tests() {
+  local label=$1
+  shift
+  "$@" --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout \
+    --test-reporter=tap --test-reporter-destination="$TESTED_ON/$label.tap" "${TESTS[@]}"
+}
 
+# The Node lines `engines` claims (npm/package.json) and the current ones: see scripts/node-lines.sh.
+step "the built package on every tested Node line: tests/js and the Node consumers"
+TESTS=(tests/js/*.test.mjs tests/consumers/node.test.mjs)
+mapfile -t NODE_LINES < <(scripts/node-lines.sh)
+[ ${#NODE_LINES[@]} -gt 0 ] || { echo "scripts/node-lines.sh gave no Node binary" >&2; exit 1; }
+for entry in "${NODE_LINES[@]}"; do
+  read -r line node_binary <<<"$entry"
+  node scripts/tested-on.mjs --record "node-$line" "Node $line" "$("$node_binary" --version)"
+  LR_BROWSER=none run_tests "node-$line" "$node_binary"
+done
+
+# The same routines in each browser engine (no Node place: that ran above), and the demo page.
+TESTS=(tests/js/{fault-matrix,hostile-input,memory,concurrency,secrets,injection}.test.mjs tests/browser/*.test.mjs)
+step "the built package and the demo in Chromium"
+LR_NODE=0 LR_BROWSER=chromium run_tests chromium node
+step "the built package and the demo in Firefox (firefox-esr over WebDriver BiDi)"
+LR_NODE=0 LR_BROWSER=firefox run_tests firefox node
+step "the built package and the demo in WebKit (MiniBrowser over WebDriver, under Xvfb)"
+LR_NODE=0 LR_BROWSER=webkit run_tests webkit xvfb-run -a node
+
+step "consumers: Vite, webpack, Worker, plain page (Chromium), TypeScript, npm pack"
+TESTS=(tests/consumers/consumers.test.mjs)
+node scripts/tested-on.mjs --record consumers "Consumers in Chromium, tooling Node" "$(node --version)"
+run_tests consumers node
+
+step "tested on"
+node scripts/tested-on.mjs
 echo
 echo "all tests passed"

@@ -1,90 +1,23 @@
-// Test harness for the demo page: starts the mock server on a free port, launches Debian's
-// Chromium through playwright-core, and offers helpers for the server's /__dev API.
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+// Test harness for the demo page and the package's browser tests: starts the mock server on a
+// free port and this run's browser (LR_BROWSER: chromium, firefox or webkit; see engines/), and
+// opens the demo page behind Playwright-like locators (locators.mjs), whatever the engine.
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { createServer } from "node:net";
-import { createInterface } from "node:readline";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+import { ENGINE, launchBrowser } from "./engines/index.mjs";
+import { withLocators } from "./locators.mjs";
+import { ROOT, closedPort, devApi, startServer, stopServer } from "./mock-server.mjs";
+
+export { CHROMIUM, CHROMIUM_ARGS } from "./engines/chromium.mjs";
+export { ENGINE, ROOT, closedPort, devApi };
 export const RESULTS_DIR = path.join(ROOT, "test-results");
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-// Without the background-networking flags Chromium keeps dialling out on a closed network.
-export const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-const SERVER_START_TIMEOUT_MS = 30_000;
-
-/** The server binary; built once when missing (the test script normally builds it first). */
-function serverBinary() {
-  if (process.env.LOGINRADIUS_MOCK_BIN) return process.env.LOGINRADIUS_MOCK_BIN;
-  const targetDir = process.env.CARGO_TARGET_DIR ?? path.join(ROOT, "target");
-  const binary = path.join(targetDir, "release", "loginradius-mock");
-  if (!existsSync(binary)) {
-    const build = spawnSync("cargo", ["build", "--release", "-p", "loginradius-mock"], {
-      cwd: ROOT,
-      stdio: "inherit",
-    });
-    if (build.status !== 0) throw new Error("cargo build of loginradius-mock failed");
-  }
-  return binary;
-}
-
-/** Starts the server on port 0 and resolves with its URL from the `listening on` line. */
-function startServer() {
-  if (!existsSync(path.join(ROOT, "pkg", "index.js"))) {
-    throw new Error("pkg/ is not built: run scripts/build.sh first");
-  }
-  const args = ["--port", "0", "--www", path.join(ROOT, "www"), "--pkg", path.join(ROOT, "pkg")];
-  const child = spawn(serverBinary(), args, { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill("SIGKILL");
-      reject(new Error("the mock server did not print its URL in time"));
-    }, SERVER_START_TIMEOUT_MS);
-    child.once("error", reject);
-    child.once("exit", (code) => reject(new Error(`the mock server exited early (${code})`)));
-    createInterface({ input: child.stdout }).on("line", (line) => {
-      const match = /listening on (http:\/\/\S+)/.exec(line);
-      if (!match) return;
-      clearTimeout(timer);
-      resolve({ child, url: match[1] });
-    });
-  });
-}
-
-/** SIGTERM (a graceful shutdown also ends `hang` faults), SIGKILL if it takes too long. */
-function stopServer(child) {
-  if (child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill("SIGKILL"), 10_000);
-    child.once("exit", () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill("SIGTERM");
-  });
-}
-
 /**
- * Starts everything. Returns { url, dev, openDemo, close }. Call close() in an `after` hook.
- */
-/**
- * A page init script (`page.addInitScript(keepWasmExports)`): keeps the exports of the first wasm
- * module the page instantiates, the package's, as globalThis.__lrWasm. The glue is bundled into
- * pkg/index.js, so this is how tests and the benchmark read the module's memory, externref table
- * and trap flag. Its short export names are not fixed: find those by type (see `wasmMemory`).
+ * A page init script (`page.addInitScript(keepWasmExports)`, or evaluated before the package is
+ * imported): keeps the exports of the first wasm module the page instantiates, the package's, as
+ * globalThis.__lrWasm. The glue is bundled into pkg/index.js, so this is how tests and the
+ * benchmark read the module's memory, externref table and trap flag. Its short export names are
+ * not fixed: find those by type (see `wasmMemory`).
  */
 export function keepWasmExports() {
   for (const name of ["instantiateStreaming", "instantiate"]) {
@@ -97,16 +30,15 @@ export function keepWasmExports() {
   }
 }
 
-export async function startHarness() {
+/**
+ * Starts the server and the browser of `engine` (default: LR_BROWSER; none for "none"). Returns { url, dev,
+ * browser, context (Chromium's Playwright context, for Chromium-only tests), openDemo, close }.
+ */
+export async function startHarness({ engine = ENGINE } = {}) {
   const { child, url } = await startServer();
-  const profile = await mkdtemp(path.join(tmpdir(), "demo-chromium-"));
-  let context;
+  let browser;
   try {
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-    });
+    browser = engine === "none" ? null : await launchBrowser(engine);
   } catch (error) {
     await stopServer(child);
     throw error;
@@ -117,68 +49,39 @@ export async function startHarness() {
   return {
     url,
     dev,
-    /** The Chromium context, for tests that open pages of their own (tests/consumers/). */
-    context,
+    browser,
+    context: browser?.context,
     /** A fresh page on the demo, with its own tenant and a console recorder. */
-    openDemo: (options) => openDemo(context, url, dev, options),
+    openDemo: (options) => openDemo(browser, url, dev, options),
     async close() {
-      await context.close().catch(() => {});
+      await browser?.close();
       await stopServer(child);
-      await rm(profile, { recursive: true, force: true });
     },
   };
 }
 
-/** Thin client for the server's development endpoints (see server/README.md). */
-export function devApi(baseUrl) {
-  async function call(method, pathname, { apiKey, query = {}, body } = {}) {
-    const url = new URL(`/__dev/${pathname}`, baseUrl);
-    if (apiKey) url.searchParams.set("apikey", apiKey);
-    for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
-    const response = await fetch(url, {
-      method,
-      headers: body === undefined ? {} : { "Content-Type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const data = await response.json();
-    if (!response.ok) throw new Error(`${method} ${pathname}: ${response.status} ${data.error}`);
-    return data;
-  }
-  return {
-    createTenant: async (settings = {}) => (await call("POST", "tenants", { body: settings })).apiKey,
-    createUser: (apiKey, user) => call("POST", "users", { apiKey, body: user }),
-    issueOtp: (apiKey, identifier) => call("POST", "otp", { apiKey, body: identifier }),
-    armFault: (apiKey, fault) => call("POST", "faults", { apiKey, body: fault }),
-    clearFaults: (apiKey) => call("DELETE", "faults", { apiKey }),
-    webhooks: (apiKey) => call("GET", "webhooks", { apiKey }),
-    user: (apiKey, identifier) => call("GET", "users", { apiKey, query: { identifier } }),
-    checkPin: (apiKey, identifier, pin) =>
-      call("GET", "users/pin", { apiKey, query: { identifier, pin } }),
-  };
-}
-
-// Runs in the page before its own scripts (DevTools protocol, so the page's CSP does not apply):
-// records CSP violations even if the console wording ever changes.
-function recordCspViolations() {
-  window.__cspViolations = [];
+// Runs in the page before its own scripts where the engine has init scripts (after load in
+// WebKit): records CSP violations and uncaught errors even if the console wording ever changes,
+// and where the engine shows no console at all.
+function recordPageProblems() {
+  window.__pageProblems = [];
   document.addEventListener("securitypolicyviolation", (event) => {
-    window.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`);
+    window.__pageProblems.push(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
   });
+  window.addEventListener("error", (event) => window.__pageProblems.push(`pageerror: ${event.message}`));
+  window.addEventListener("unhandledrejection", (event) =>
+    window.__pageProblems.push(`pageerror: unhandled rejection ${event.reason}`),
+  );
 }
 
-async function openDemo(context, url, dev, { viewport, tenantSettings } = {}) {
-  const page = await context.newPage();
+async function openDemo(browser, url, dev, { viewport, tenantSettings } = {}) {
+  const driver = await browser.newPage();
+  const page = withLocators(driver);
   if (viewport) await page.setViewportSize(viewport);
-  const consoleMessages = [];
-  const pageErrors = [];
-  page.on("console", (message) => {
-    consoleMessages.push({ type: message.type(), text: message.text(), url: message.location().url });
-  });
-  page.on("pageerror", (error) => pageErrors.push(error));
-  await page.addInitScript(recordCspViolations);
+  await driver.addInitScript(recordPageProblems);
 
   const apiKey = await dev.createTenant(tenantSettings);
-  await page.goto(url);
+  await driver.goto(url);
   await page.locator("[data-testid=load-status][data-state=ready]").waitFor();
   await page.getByTestId("apiKey").fill(apiKey);
 
@@ -186,23 +89,20 @@ async function openDemo(context, url, dev, { viewport, tenantSettings } = {}) {
     page,
     apiKey,
     /**
-     * Console problems: any CSP message, page error or console error/warning, except the
-     * messages `allowed` matches (e.g. the browser's own log line for a deliberately failed fetch).
+     * Console problems: any CSP violation or uncaught error, and any console error/warning
+     * (where the engine shows the console) except the messages `allowed` matches (e.g. the
+     * browser's own log line for a deliberately failed fetch).
      */
     async consoleProblems(allowed = () => false) {
-      const violations = await page.evaluate(() => window.__cspViolations);
-      const messages = consoleMessages.filter(
+      const recorded = await driver.evaluate("window.__pageProblems");
+      const messages = (driver.console ?? []).filter(
         (m) =>
           /content security policy/i.test(m.text) ||
-          ((m.type === "error" || m.type === "warning") && !allowed(m)),
+          ((m.type === "error" || m.type === "warning" || m.type === "pageerror") && !allowed(m)),
       );
-      return [
-        ...violations.map((v) => `CSP violation: ${v}`),
-        ...messages.map((m) => `${m.type}: ${m.text} (${m.url})`),
-        ...pageErrors.map((e) => `pageerror: ${e.message}`),
-      ];
+      return [...recorded, ...messages.map((m) => `${m.type}: ${m.text} (${m.url})`)];
     },
-    close: () => page.close(),
+    close: () => driver.close(),
   };
 }
 
@@ -214,22 +114,15 @@ export function failedResetResponse(status) {
     m.url.includes("/identity/v2/auth/pin/reset/otp/");
 }
 
-/** Chromium's log line for a fetch to a port where nothing listens. */
+/**
+ * The browser's log line for a fetch to a port where nothing listens: Chromium's, or Firefox's
+ * (which reports it as a failed CORS request, the closed port being another origin).
+ */
 export function refusedConnection(origin) {
+  const firefox = new RegExp(
+    `^Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at ${origin}/.*\\(Reason: CORS request did not succeed\\)`,
+  );
   return (m) =>
-    m.type === "error" &&
-    m.text === "Failed to load resource: net::ERR_CONNECTION_REFUSED" &&
-    m.url.startsWith(`${origin}/`);
-}
-
-/** A loopback port where nothing listens: bound by the OS, then released. */
-export function closedPort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
+    (m.type === "error" && m.text === "Failed to load resource: net::ERR_CONNECTION_REFUSED" && m.url.startsWith(`${origin}/`)) ||
+    (m.type === "pageerror" && firefox.test(m.text));
 }

@@ -1,41 +1,43 @@
 // The package as its users get it: consumer projects under tests/consumers/ depend on pkg/ through
 // a `file:` dependency and reset a PIN against the local mock server, each in its own environment:
-// Vite (build + preview, and the dev server), webpack 5, Node ESM and CommonJS, a module Web Worker,
-// a plain page with no bundler, and a strict TypeScript project. Run: node --test tests/consumers/
+// Vite (build + preview, and the dev server), webpack 5, a module Web Worker, a plain page with no
+// bundler (all in Chromium), and a strict TypeScript project. Node ESM and CommonJS are in
+// node.test.mjs (run on every Node line). Run: node --test tests/consumers/*.test.mjs
 // (needs pkg/ built by scripts/build.sh; installs each consumer's dependencies when missing).
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { after, before, describe, test } from "node:test";
 import { closedPort, startHarness } from "../browser/harness.mjs";
 import {
   CONSUMERS,
   PKG,
+  assertPinStored,
+  consumerDir as dir,
   ensureInstalled,
+  freshReset,
   run,
   runPage,
   startProcess,
   startStaticServer,
 } from "./lib.mjs";
 
-const dir = (name) => path.join(CONSUMERS, name);
 const VITE = path.join(dir("vite"), "node_modules", "vite", "bin", "vite.js");
 const WEBPACK = path.join(dir("webpack"), "node_modules", "webpack-cli", "bin", "cli.js");
 const TSC = path.join(dir("ts-consumer"), "node_modules", "typescript", "bin", "tsc");
 
 let harness;
 let staticServer;
-let user = 0;
 
 before(async () => {
   assert.ok(existsSync(path.join(PKG, "index.js")), "pkg/ is not built: run scripts/build.sh first");
   // Installs run one after the other: npm's cache does not like concurrent writers.
-  for (const name of ["vite", "webpack", "node-esm", "node-cjs", "worker", "plain", "ts-consumer"]) {
+  for (const name of ["vite", "webpack", "worker", "plain", "ts-consumer"]) {
     const done = await ensureInstalled(dir(name));
     if (done !== "current") console.log(`${name}: npm install (node_modules was missing or stale)`);
   }
-  harness = await startHarness();
+  // The browser consumers drive Playwright's own API (routes, workers): Chromium only.
+  harness = await startHarness({ engine: "chromium" });
   staticServer = await startStaticServer(CONSUMERS);
 }, { timeout: 400_000 });
 
@@ -43,20 +45,6 @@ after(async () => {
   await staticServer?.close();
   await harness?.close();
 });
-
-/** A fresh tenant and user with an issued OTP: the parameters of one scenario run. */
-async function freshReset() {
-  const apiKey = await harness.dev.createTenant();
-  const username = `consumer${++user}`;
-  const { otp } = await harness.dev.issueOtp(apiKey, { username });
-  return { baseUrl: harness.url, apiKey, username, otp, pin: String(4000 + user) };
-}
-
-/** The server stored the new PIN: the reset really happened. */
-async function assertPinStored(params) {
-  const { matches } = await harness.dev.checkPin(params.apiKey, params.username, params.pin);
-  assert.equal(matches, true, `the server does not have the new PIN for ${params.username}`);
-}
 
 /** Chromium's console line for the deliberate reuse of an OTP (a 403 from the reset endpoint). */
 const expectedProblem = (line) =>
@@ -83,9 +71,9 @@ function assertBrowserScenario({ result, problems }) {
 }
 
 async function browserReset(url) {
-  const params = await freshReset();
+  const params = await freshReset(harness);
   assertBrowserScenario(await runPage(harness.context, url, params));
-  await assertPinStored(params);
+  await assertPinStored(harness, params);
 }
 
 describe("Vite (no wasm plugin, no config)", () => {
@@ -135,7 +123,7 @@ describe("no bundler", () => {
   });
 
   test("a failed .wasm load rejects with a LoginRadiusError, and the next call retries", { timeout: 60_000 }, async () => {
-    const params = await freshReset();
+    const params = await freshReset(harness);
     let wasmRequests = 0;
     const { result, problems } = await runPage(harness.context, `${staticServer.url}/plain/retry.html`, params, {
       setup: (page) =>
@@ -155,74 +143,16 @@ describe("no bundler", () => {
       [],
       "the page logged errors or warnings",
     );
-    await assertPinStored(params);
+    await assertPinStored(harness, params);
   });
 
   test("dedicated module Web Worker", { timeout: 60_000 }, async () => {
-    const params = await freshReset();
+    const params = await freshReset(harness);
     const outcome = await runPage(harness.context, `${staticServer.url}/worker/index.html`, params);
     assert.equal(outcome.result.inWorker, true, "the scenario did not run in a worker");
     delete outcome.result.inWorker;
     assertBrowserScenario(outcome);
-    await assertPinStored(params);
-  });
-});
-
-describe("Node", () => {
-  for (const [name, script, entry] of [
-    ["ESM import", "node-esm/reset.mjs", /\/node\.mjs$/],
-    ["CommonJS require", "node-cjs/reset.cjs", /\/node\.cjs$/],
-  ]) {
-    test(`${name}: sync functions with no init(), and a real reset`, { timeout: 60_000 }, async () => {
-      const params = await freshReset();
-      const { stdout } = await run(process.execPath, [path.basename(script), JSON.stringify(params)], {
-        cwd: dir(path.dirname(script)),
-        timeoutMs: 30_000,
-      });
-      const out = JSON.parse(stdout.trim().split("\n").at(-1));
-      assert.match(out.entry, entry, `"loginradius-pin-reset" resolved to ${out.entry}`);
-      assert.deepEqual(out.validate, []);
-      assert.deepEqual(out.invalid, ["pin"]);
-      assert.equal(out.request, "PUT");
-      assert.equal(out.buildError, "validation");
-      assert.deepEqual(out.result, { IsPosted: true });
-      assert.deepEqual(out.reuse, { kind: "api", status: 403, errorCode: 1068 });
-      await assertPinStored(params);
-    });
-  }
-
-  test("importing the browser entry touches no browser global (SSR-safe)", { timeout: 30_000 }, async () => {
-    // Every browser global a careless import might read is a getter that records the access.
-    const script = `
-      const touched = [];
-      for (const name of ["window", "document", "self", "navigator", "location", "localStorage",
-        "sessionStorage", "HTMLElement", "customElements", "addEventListener", "postMessage"]) {
-        Object.defineProperty(globalThis, name, {
-          configurable: true,
-          get() { touched.push(name); return undefined; },
-        });
-      }
-      const fetched = [];
-      globalThis.fetch = (input) => { fetched.push(String(input)); throw new Error("no fetch at import"); };
-      const lib = await import(process.argv[1]);
-      console.log(JSON.stringify({ touched, fetched, exports: Object.keys(lib).sort() }));
-    `;
-    const entry = path.join(dir("node-esm"), "node_modules", "loginradius-pin-reset", "index.js");
-    const { stdout } = await run(
-      process.execPath,
-      ["--input-type=module", "-e", script, pathToFileURL(entry).href],
-      { cwd: CONSUMERS, timeoutMs: 20_000 },
-    );
-    const out = JSON.parse(stdout.trim());
-    assert.deepEqual(out.touched, [], "importing index.js read browser globals");
-    assert.deepEqual(out.fetched, [], "importing index.js fetched something");
-    assert.deepEqual(out.exports, [
-      "buildResetPinWithOtpRequest",
-      "init",
-      "isLoginRadiusError",
-      "resetPinWithOtp",
-      "validateResetPinWithOtp",
-    ]);
+    await assertPinStored(harness, params);
   });
 });
 

@@ -1,5 +1,6 @@
 // Helpers for consumers.test.mjs: installing each consumer's dependencies, running commands with
 // timeouts, long-running dev/preview servers, a tiny static file server, and driving a page.
+import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
 import { readdir, readFile, rm, stat } from "node:fs/promises";
@@ -9,6 +10,24 @@ import { fileURLToPath } from "node:url";
 
 export const CONSUMERS = path.dirname(fileURLToPath(import.meta.url));
 export const PKG = path.resolve(CONSUMERS, "../../pkg");
+
+/** The directory of one consumer project. */
+export const consumerDir = (name) => path.join(CONSUMERS, name);
+
+let user = 0;
+/** A fresh tenant and user with an issued OTP on the harness's mock: the parameters of one run. */
+export async function freshReset(harness) {
+  const apiKey = await harness.dev.createTenant();
+  const username = `consumer${++user}`;
+  const { otp } = await harness.dev.issueOtp(apiKey, { username });
+  return { baseUrl: harness.url, apiKey, username, otp, pin: String(4000 + user) };
+}
+
+/** The server stored the new PIN: the reset really happened. */
+export async function assertPinStored(harness, params) {
+  const { matches } = await harness.dev.checkPin(params.apiKey, params.username, params.pin);
+  assert.equal(matches, true, `the server does not have the new PIN for ${params.username}`);
+}
 
 const NPM = process.platform === "win32" ? "npm.cmd" : "npm";
 const QUIET_ENV = { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", CI: "1" };

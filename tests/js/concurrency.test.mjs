@@ -2,11 +2,11 @@
 // delay with an outcome of its own (success carrying its number, an API error with its own code,
 // a 429 with its own Retry-After, a timeout with its own timeoutMs, an abort), each settling with
 // exactly its own outcome; and 100 concurrent real HTTP calls to the mock, each on its own user.
-// In Node (pkg/node.mjs) and in Chromium (the mock's /pkg/index.js).
+// In Node (pkg/node.mjs) and in this run's browser (the mock's /pkg/index.js).
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 
-import { startEnv } from "./support.mjs";
+import { places, startEnv } from "./support.mjs";
 
 const CALLS = 1_000;
 const REAL_CALLS = 100;
@@ -111,10 +111,7 @@ after(async () => {
   await env?.close();
 });
 
-for (const [where, title] of [
-  ["node", "Node (pkg/node.mjs)"],
-  ["same", "Chromium (the mock's /pkg/index.js)"],
-]) {
+for (const [where, title] of places(["node", "same"])) {
   describe(`concurrency: ${title}`, () => {
     test(`${CALLS} calls in flight at once each settle with their own outcome`, async () => {
       const started = Date.now();

@@ -3,11 +3,11 @@
 // buildResetPinWithOtpRequest and through resetPinWithOtp with a recording custom fetch; the URL
 // is parsed with the platform's `new URL` and its path and exact searchParams are compared with
 // what the options say. Then a real reset against the mock with hostile values in every field.
-// In Node (pkg/node.mjs) and in Chromium (the mock's /pkg/index.js).
+// In Node (pkg/node.mjs) and in this run's browser (the mock's /pkg/index.js).
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 
-import { startEnv } from "./support.mjs";
+import { places, startEnv } from "./support.mjs";
 
 /** Every option × every payload. Self-contained (runs in pages). */
 async function injectionSuite(lib, arg, h) {
@@ -186,10 +186,7 @@ after(async () => {
   await env?.close();
 });
 
-for (const [where, title] of [
-  ["node", "Node (pkg/node.mjs)"],
-  ["same", "Chromium (the mock's /pkg/index.js)"],
-]) {
+for (const [where, title] of places(["node", "same"])) {
   describe(`injection: ${title}`, () => {
     test("every string option × every payload: method, path, headers and parameters unchanged", async () => {
       const result = await env.run(where, injectionSuite);
@@ -201,6 +198,7 @@ for (const [where, title] of [
       );
       console.log(`  per option ${JSON.stringify(result.counts)}`);
       assert.deepEqual(result.problems, []);
+      assert.equal(result.total, 1110, "the cases the suite builds (37 payloads around 13 options)");
       // Free-text fields take every payload (encoded), so the query and body really were tested.
       for (const option of ["gRecaptchaResponse", "gRecaptchaResponseAlt", "hCaptchaResponse", "qqCaptchaTicket", "qqCaptchaRandstr"]) {
         assert.equal(result.counts[option].rejected, 0, `${option} rejected a payload`);

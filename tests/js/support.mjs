@@ -1,16 +1,14 @@
-// Shared helpers for tests/js/*.test.mjs: the mock server and Chromium (from tests/browser/
-// harness.mjs), a /__dev client, pages on the mock's origin and on a second origin, and one way
-// to run the same self-contained test routine in Node (pkg/node.mjs) and in a Chromium page
-// (the mock's /pkg/index.js).
+// Shared helpers for tests/js/*.test.mjs: the mock server and this run's browser (from
+// tests/browser/harness.mjs), a /__dev client, pages on the mock's origin and on a second origin,
+// and one way to run the same self-contained test routine in Node (pkg/node.mjs) and in a page
+// (the mock's /pkg/index.js) of any engine (LR_BROWSER: chromium, firefox, webkit, or none).
+// LR_NODE=0 leaves out the Node place (the browser-only runs of Firefox and WebKit).
 import { createServer } from "node:http";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { chromium } from "playwright-core";
 
-import { ROOT, closedPort, devApi as devClient, keepWasmExports, startHarness } from "../browser/harness.mjs";
+import { ENGINE, ROOT, closedPort, devApi as devClient, keepWasmExports, startHarness } from "../browser/harness.mjs";
 
-export { ROOT, closedPort };
+export { ENGINE, ROOT, closedPort };
 
 // The Node glue instantiates the module with `new WebAssembly.Instance` when pkg/node.mjs is first
 // imported (by startEnv): keep its exports as globalThis.__lrWasm, to read the memory, the
@@ -27,55 +25,88 @@ WebAssembly.Instance = new Proxy(RealInstance, {
 /** A valid GUID that names no tenant: requests with it never reach a real user. */
 export const UNKNOWN_KEY = "00000000-0000-4000-8000-000000000000";
 
+const ENGINE_TITLES = { chromium: "Chromium", firefox: "Firefox", webkit: "WebKit" };
+const PLACE_TITLES = {
+  node: "Node (pkg/node.mjs)",
+  same: `${ENGINE_TITLES[ENGINE]}, page on the mock's origin (its /pkg/index.js)`,
+  cross: `${ENGINE_TITLES[ENGINE]}, page on another origin`,
+};
+
 /**
- * Starts the mock server and Chromium. Returns { url, dev, lib, origins, page(kind), close }.
- * `lib` is the Node entry pkg/node.mjs; `page("same")` is a page on the mock's origin and
- * `page("cross")` one on a second origin (a tiny local server), both with the package loaded.
+ * The places of this run among `wanted` ("node", "same", "cross"), as [where, title] pairs: Node
+ * unless LR_NODE=0, the pages unless LR_BROWSER=none.
+ */
+export function places(wanted) {
+  return wanted
+    .filter((where) => (where === "node" ? process.env.LR_NODE !== "0" : ENGINE !== "none"))
+    .map((where) => [where, PLACE_TITLES[where]]);
+}
+
+/**
+ * Starts the mock server and this run's browser. Returns { url, dev, lib, origins, engine, run,
+ * page(kind), collectGarbage(where), close }. `lib` is the Node entry pkg/node.mjs;
+ * `page("same")` is a page on the mock's origin and `page("cross")` one on a second origin (a
+ * tiny local server), both with the package loaded.
  */
 export async function startEnv() {
   const harness = await startHarness();
   const lib = await import(path.join(ROOT, "pkg", "node.mjs"));
   const other = await startOtherOrigin();
-  let context = harness.context;
-  let ownBrowser;
-  if (!context) {
-    // Older harness without `context`: launch a context of our own, with the same binary.
-    const profile = await mkdtemp(path.join(tmpdir(), "js-chromium-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-    });
-    ownBrowser = { context, profile };
-  }
   const pages = new Map();
+  const page = (kind) => {
+    if (!pages.has(kind)) pages.set(kind, openPackagePage(harness.browser, kind, harness.url, other.url));
+    return pages.get(kind);
+  };
   return {
     url: harness.url,
     dev: devClient(harness.url),
     lib,
+    engine: harness.browser,
     origins: { same: harness.url, cross: other.url },
     /** Runs a self-contained `fn(lib, arg, helpers)` in "node", or in the "same" / "cross" page. */
     async run(where, fn, arg) {
       if (where === "node") return inNode(lib, fn, arg);
-      if (!pages.has(where)) pages.set(where, openPackagePage(context, where, harness.url, other.url));
-      return inPage(await pages.get(where), fn, arg);
+      return inPage(await page(where), fn, arg);
     },
     /** A page (kept for the whole file) with `window.lib` = the package, initialised. */
-    async page(kind = "same") {
-      if (!pages.has(kind)) pages.set(kind, openPackagePage(context, kind, harness.url, other.url));
-      return pages.get(kind);
+    page,
+    /**
+     * A full garbage collection where the engine offers one (Node, Chromium); elsewhere (Firefox,
+     * WebKit) enough garbage to make the engine collect, which is likely but not certain.
+     */
+    /** Whether collectGarbage(where) is a real full collection (Node, Chromium). */
+    collectsOnDemand: (where) => where === "node" || harness.browser.collectsGarbage,
+    async collectGarbage(where) {
+      if (where === "node") return nodeGc();
+      const driver = await page(where);
+      if (driver.collectGarbage) return driver.collectGarbage();
+      return driver.evaluate(`(${gcPressure})()`);
     },
     async close() {
-      for (const page of pages.values()) await (await page).page.close().catch(() => {});
-      if (ownBrowser) {
-        await ownBrowser.context.close().catch(() => {});
-        await rm(ownBrowser.profile, { recursive: true, force: true });
-      }
+      for (const opened of pages.values()) await (await opened).close().catch(() => {});
       await harness.close();
-      other.server.closeAllConnections(); // Chromium's keep-alive sockets would hold close() open
+      other.server.closeAllConnections(); // browsers' keep-alive sockets would hold close() open
       await new Promise((resolve) => other.server.close(resolve));
     },
   };
+}
+
+let nodeGcFunction;
+/** A full GC in Node (the test runner gives no --expose-gc): the flag, then a context that sees it. */
+async function nodeGc() {
+  if (!nodeGcFunction) {
+    const [{ default: v8 }, { default: vm }] = await Promise.all([import("node:v8"), import("node:vm")]);
+    v8.setFlagsFromString("--expose-gc");
+    nodeGcFunction = vm.runInNewContext("gc");
+  }
+  nodeGcFunction();
+}
+
+/** Runs in a page: allocates and drops ~256 MiB in 1 MiB pieces, which makes any engine collect. */
+function gcPressure() {
+  let keep = null;
+  for (let i = 0; i < 256; i++) keep = new Array(1 << 17).fill(i);
+  return keep.length > 0;
 }
 
 /** A second origin (another loopback port) serving one blank page. */
@@ -94,35 +125,42 @@ function startOtherOrigin() {
 /**
  * Opens a page and imports the package from the mock. "same": the mock's demo page (its origin,
  * its CSP); "cross": the blank page of the second origin, importing the package cross-origin.
+ * The package is imported as its own instance (a query on the URL), after keepWasmExports is
+ * installed: WebDriver classic (WebKit) has no init scripts, so this works in every engine.
  */
-async function openPackagePage(context, kind, mockUrl, otherUrl) {
-  const page = await context.newPage();
-  const console = [];
-  page.on("console", (m) => console.push({ type: m.type(), text: m.text() }));
-  const requests = [];
-  page.on("request", (r) => requests.push({ url: r.url(), method: r.method(), headers: r.headers() }));
-  await page.addInitScript(keepWasmExports);
+async function openPackagePage(browser, kind, mockUrl, otherUrl) {
+  const page = await browser.newPage();
   await page.goto(kind === "same" ? `${mockUrl}/` : `${otherUrl}/`);
-  await page.evaluate(async (pkgUrl) => {
-    window.lib = await import(pkgUrl);
+  if (kind === "same") {
+    // The demo loads its own instance: let it finish, so ours is the one keepWasmExports keeps.
+    await page.evaluate(`new Promise((resolve) => {
+      const ready = () => document.querySelector("[data-testid=load-status][data-state=ready]");
+      const wait = () => (ready() ? resolve(true) : setTimeout(wait, 20));
+      wait();
+    })`);
+  }
+  await page.evaluate(`(${keepWasmExports})()`);
+  await page.evaluate(`(async () => {
+    window.lib = await import(${JSON.stringify(`${mockUrl}/pkg/index.js?instance=tests`)});
     await window.lib.init();
-  }, `${mockUrl}/pkg/index.js`);
-  await page.evaluate(`window.helpers = (${makeHelpers.toString()})()`);
-  return { page, console, requests, kind };
+    window.helpers = (${makeHelpers})();
+    return true;
+  })()`);
+  return Object.assign(page, { kind });
 }
 
 /**
- * Runs `fn(lib, arg, helpers)` in Node and returns its result. `fn` must be self-contained (no
- * outer variables; `arg` is JSON), because `inPage` sends its source text to the browser.
+ * Runs `fn(lib, arg, helpers)` in Node and returns its result as JSON data, as a page does. `fn`
+ * must be self-contained (no outer variables; `arg` is JSON), because `inPage` sends its source
+ * text to the browser.
  */
-export function inNode(lib, fn, arg) {
-  return fn(lib, arg ?? null, helpers);
+export async function inNode(lib, fn, arg) {
+  const value = await fn(lib, arg ?? null, helpers);
+  return JSON.parse(JSON.stringify({ value })).value;
 }
 
 /** Runs the same self-contained `fn(lib, arg, helpers)` in a page opened by `env.page(...)`. */
-export function inPage({ page }, fn, arg) {
-  // A string expression: evaluated through the DevTools protocol, so the page's CSP (no eval)
-  // does not apply to it.
+export function inPage(page, fn, arg) {
   return page.evaluate(`(${fn.toString()})(window.lib, ${JSON.stringify(arg ?? null)}, window.helpers)`);
 }
 
@@ -139,26 +177,23 @@ export async function seedTenant(env, { settings = {}, email = "ada@example.com"
 
 /**
  * Helpers shared by Node and pages: self-contained (pages get its source), so no imports.
- * describe(e): every field of a thrown value as plain data; settle(fn): runs fn (sync or async)
+ * describe(e): every field a thrown value has, as plain data; settle(fn): runs fn (sync or async)
  * and returns { ok, value } or { ok: false, error: describe(e) }.
  */
 export function makeHelpers() {
+  const FIELDS = ["name", "kind", "status", "message", "errorCode", "description", "issues", "data", "retryAfter"];
+  /** Present fields only (`in`): an absent field stays absent, unlike one set to undefined. */
   const describe = (e) => {
     if (typeof e !== "object" || e === null) return { thrown: String(e), typeofThrown: typeof e };
-    return {
-      name: e.name,
-      kind: e.kind,
-      status: e.status,
-      message: e.message,
-      errorCode: e.errorCode,
-      description: e.description,
-      issues: e.issues,
-      data: e.data,
-      retryAfter: e.retryAfter,
-      isError: e instanceof Error,
-      isTrap:
-        e instanceof WebAssembly.RuntimeError || /unreachable|RuntimeError/.test(String(e.message)),
-    };
+    const described = {};
+    try {
+      for (const field of FIELDS) if (field in e) described[field] = e[field];
+      described.isError = e instanceof Error;
+      described.isTrap = e instanceof WebAssembly.RuntimeError || /unreachable|RuntimeError/.test(String(e.message));
+    } catch (reading) {
+      described.unreadable = String(reading); // a foreign throw, e.g. a revoked Proxy
+    }
+    return described;
   };
   const settle = async (fn) => {
     try {
@@ -191,8 +226,3 @@ export function makeHelpers() {
 }
 
 export const helpers = makeHelpers();
-
-/** Removes the fields a test does not care about (undefined), for deepEqual. */
-export function defined(object) {
-  return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined));
-}

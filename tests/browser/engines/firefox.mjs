@@ -1,0 +1,49 @@
+// Firefox: Debian's firefox-esr through puppeteer-core over WebDriver BiDi (no geckodriver, no
+// browser download).
+import puppeteer from "puppeteer-core";
+
+import { eventedPage } from "./page-common.mjs";
+
+export const FIREFOX = process.env.FIREFOX_PATH ?? "/usr/bin/firefox-esr";
+
+export async function launch() {
+  const browser = await puppeteer.launch({
+    browser: "firefox",
+    executablePath: FIREFOX,
+    headless: true,
+    // A closed network: no update, telemetry or captive-portal checks dialling out.
+    extraPrefsFirefox: {
+      "app.update.enabled": false,
+      "network.captive-portal-service.enabled": false,
+      "network.connectivity-service.enabled": false,
+      "datareporting.policy.dataSubmissionEnabled": false,
+      "toolkit.telemetry.enabled": false,
+    },
+  });
+  const agent = await browser.userAgent();
+  return {
+    name: "firefox",
+    title: "Firefox",
+    collectsGarbage: false, // a full GC on demand (page.collectGarbage)
+    version: /Firefox\/([\d.]+)/.exec(agent)?.[1] ?? (await browser.version()),
+    newPage: async () => wrap(await browser.newPage()),
+    close: () => browser.close().catch(() => {}),
+  };
+}
+
+/**
+ * puppeteer's page.setViewport also sends a screen-orientation override, which Firefox ESR 140
+ * does not know: send BiDi's browsingContext.setViewport alone, through puppeteer's frame.
+ */
+async function setViewport(page, { width, height }) {
+  await page.mainFrame().browsingContext.setViewport({ viewport: { width, height }, devicePixelRatio: null });
+}
+
+function wrap(page) {
+  return {
+    ...eventedPage(page),
+    addInitScript: (fn) => page.evaluateOnNewDocument(fn),
+    setViewport: (size) => setViewport(page, size),
+    collectGarbage: null, // no GC on demand over BiDi: see gcPressure in tests/js/support.mjs
+  };
+}

@@ -1,0 +1,83 @@
+// The package from Node consumers, on whichever Node runs this file (scripts/node-matrix.sh runs it
+// on every tested line): ESM import and CommonJS require of the installed package resolve to its
+// Node entries, the synchronous functions work with no init(), and a real reset reaches the mock;
+// importing the browser entry touches no browser global. Run: node --test tests/consumers/node.test.mjs
+import assert from "node:assert/strict";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { after, before, describe, test } from "node:test";
+import { startHarness } from "../browser/harness.mjs";
+import { CONSUMERS, assertPinStored, consumerDir as dir, ensureInstalled, freshReset, run } from "./lib.mjs";
+
+let harness;
+
+before(async () => {
+  for (const name of ["node-esm", "node-cjs"]) {
+    const done = await ensureInstalled(dir(name));
+    if (done !== "current") console.log(`${name}: npm install (node_modules was missing or stale)`);
+  }
+  harness = await startHarness({ engine: "none" });
+}, { timeout: 400_000 });
+
+after(async () => {
+  await harness?.close();
+});
+
+describe("Node", () => {
+  for (const [name, script, entry] of [
+    ["ESM import", "node-esm/reset.mjs", /\/node\.mjs$/],
+    ["CommonJS require", "node-cjs/reset.cjs", /\/node\.cjs$/],
+  ]) {
+    test(`${name}: sync functions with no init(), and a real reset`, { timeout: 60_000 }, async () => {
+      const params = await freshReset(harness);
+      const { stdout } = await run(process.execPath, [path.basename(script), JSON.stringify(params)], {
+        cwd: dir(path.dirname(script)),
+        timeoutMs: 30_000,
+      });
+      const out = JSON.parse(stdout.trim().split("\n").at(-1));
+      assert.match(out.entry, entry, `"loginradius-pin-reset" resolved to ${out.entry}`);
+      assert.deepEqual(out.validate, []);
+      assert.deepEqual(out.invalid, ["pin"]);
+      assert.equal(out.request, "PUT");
+      assert.equal(out.buildError, "validation");
+      assert.deepEqual(out.result, { IsPosted: true });
+      assert.deepEqual(out.reuse, { kind: "api", status: 403, errorCode: 1068 });
+      await assertPinStored(harness, params);
+    });
+  }
+
+  test("importing the browser entry touches no browser global (SSR-safe)", { timeout: 30_000 }, async () => {
+    // Every browser global a careless import might read is a getter that records the access.
+    const script = `
+      const touched = [];
+      for (const name of ["window", "document", "self", "navigator", "location", "localStorage",
+        "sessionStorage", "HTMLElement", "customElements", "addEventListener", "postMessage"]) {
+        Object.defineProperty(globalThis, name, {
+          configurable: true,
+          get() { touched.push(name); return undefined; },
+        });
+      }
+      const fetched = [];
+      globalThis.fetch = (input) => { fetched.push(String(input)); throw new Error("no fetch at import"); };
+      const lib = await import(process.argv[1]);
+      console.log(JSON.stringify({ touched, fetched, exports: Object.keys(lib).sort() }));
+    `;
+    const entry = path.join(dir("node-esm"), "node_modules", "loginradius-pin-reset", "index.js");
+    const { stdout } = await run(
+      process.execPath,
+      ["--input-type=module", "-e", script, pathToFileURL(entry).href],
+      { cwd: CONSUMERS, timeoutMs: 20_000 },
+    );
+    const out = JSON.parse(stdout.trim());
+    assert.deepEqual(out.touched, [], "importing index.js read browser globals");
+    assert.deepEqual(out.fetched, [], "importing index.js fetched something");
+    assert.deepEqual(out.exports, [
+      "buildResetPinWithOtpRequest",
+      "init",
+      "isLoginRadiusError",
+      "resetPinWithOtp",
+      "validateResetPinWithOtp",
+    ]);
+  });
+});
+
