@@ -70,4 +70,13 @@ terser pkg/index.js --module --compress passes=2 --mangle -o pkg/index.js
 rm pkg/loginradius_pin_reset.js pkg/loginradius_pin_reset.d.ts pkg/*.wasm.d.ts pkg/node/*.d.ts \
   pkg/is-error.js
 
+# The short names rewrite wasm-bindgen's output (they stay because they save 2.0 KB gzip of the
+# .wasm: 32,810 -> 30,816 bytes): the build succeeds only when the result loads and answers a call.
+node --input-type=module -e '
+  const lib = await import("./pkg/node.mjs");
+  const issues = lib.validateResetPinWithOtp({});
+  if (!Array.isArray(issues) || !issues.some((issue) => issue.field === "apiKey")) {
+    throw new Error("the built package did not answer a call: " + JSON.stringify(issues));
+  }'
+
 node scripts/size-report.mjs

@@ -39,7 +39,11 @@ export interface ResetPinWithOtpCommonOptions {
   timeoutMs?: number;
   /** Aborts the call; the promise then rejects with kind `"aborted"`. */
   signal?: AbortSignal;
-  /** A fetch-compatible function used instead of the global `fetch`. */
+  /**
+   * A fetch-compatible function used instead of the global `fetch`. It is called as a standard
+   * `fetch` is: `fetch(url, { method, headers, body, signal })`, with `headers` a `Headers`
+   * object, `body` the JSON text and `signal` the package's own `AbortSignal`.
+   */
   fetch?: (input: string, init: RequestInit) => Promise<Response>;
 }
 
