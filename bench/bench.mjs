@@ -32,13 +32,14 @@ const CALLS = int("BENCH_CALLS", 2000);
 const LATENCY_MS = int("BENCH_LATENCY_MS", 20);
 const LATENCY_CALLS = int("BENCH_LATENCY_CALLS", 100);
 const WARMUP = 100;
-const CPU_ITERATIONS = int("BENCH_CPU_ITERATIONS", 20000);
+const CPU_ITERATIONS = int("BENCH_CPU_ITERATIONS", 10000);
 const CPU_SAMPLES = int("BENCH_CPU_SAMPLES", 9);
 const MEMORY_CALLS = int("BENCH_MEMORY_CALLS", 10000);
 const MEMORY_AT = [...new Set([1000, MEMORY_CALLS / 2, MEMORY_CALLS].map(Math.floor))].filter((n) => n > 0);
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : null;
 
 const log = (...args) => console.error("[bench]", ...args);
+const LOAD_BEFORE = os.loadavg()[0].toFixed(2);
 
 let tenant;
 let latencyTenant;
@@ -317,7 +318,7 @@ function report(envs, sizes) {
   p();
   p(`Measured ${new Date().toISOString()} by \`scripts/bench.sh\`.`);
   p();
-  p(`Machine: ${m.model}, ${m.cores} cores, ${m.os}; Node ${m.node}; ${m.chromium}.`);
+  p(`Machine: ${m.model}, ${m.cores} cores, ${m.os}; Node ${m.node}; ${m.chromium}; 1-minute load average ${LOAD_BEFORE} before the run (other work on the machine makes the figures noisier).`);
   p(`Package: loginradius_pin_reset_bg.wasm ${sizes[0].wasmBytes} bytes. Server: the local mock on 127.0.0.1, one tenant with no rate limit.`);
   p();
   p("Each figure is the median with (min–max) over the repeated runs. The baseline (plain fetch) is bench/baseline.mjs:");

@@ -15,8 +15,12 @@ export async function dev(method, pathname, { apiKey, body } = {}) {
   return data;
 }
 
-/** A fresh tenant with no rate limit and no lockout; its API key. */
-export const newTenant = async () => (await dev("POST", "tenants", { body: { rateLimit: 0, maxOtpAttempts: 0 } })).apiKey;
+/**
+ * A fresh tenant with no rate limit and no lockout; its API key. OTPs are issued before a step
+ * starts and last a day, so none expires while a slow machine works through them.
+ */
+export const newTenant = async () =>
+  (await dev("POST", "tenants", { body: { rateLimit: 0, maxOtpAttempts: 0, otpValiditySecs: 86_400 } })).apiKey;
 
 /** Issues OTP `OTP` to each username (creating the users), 16 requests in flight. Outside any timing. */
 export async function issueOtps(apiKey, usernames) {
