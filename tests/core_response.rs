@@ -1,8 +1,8 @@
 //! Every response shape through `classify_text(status, retry_after, body)`.
 
 use loginradius_pin_reset::JsonView;
-use serde_json::Value;
 use loginradius_pin_reset::{classify_text, ErrorKind, Issue, LoginRadiusError, Outcome};
+use serde_json::Value;
 
 fn failure(status: u16, retry_after: Option<&str>, body: &str) -> LoginRadiusError {
     match classify_text(status, retry_after, body) {
@@ -63,10 +63,7 @@ fn success_is_only_2xx_with_is_posted_true() {
     ) {
         Outcome::Success(v) => {
             assert_eq!(v.member_ignore_case("IsPosted"), Some(Value::Bool(true)));
-            assert_eq!(
-                v.member_ignore_case("Extra"),
-                Some(serde_json::json!([1]))
-            );
+            assert_eq!(v.member_ignore_case("Extra"), Some(serde_json::json!([1])));
         }
         other => panic!("{other:?}"),
     }

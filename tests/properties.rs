@@ -1,13 +1,13 @@
 //! Property tests of the core: validation, request building, response classification, JSON.
 
-use loginradius_pin_reset::JsonView;
-use serde_json::Value;
 use loginradius_pin_reset::options::OPTION_NAMES;
+use loginradius_pin_reset::JsonView;
 use loginradius_pin_reset::{
     build_request, classify_text, validate, ErrorKind, Outcome, RawOptions, RawValue,
 };
 use proptest::prelude::*;
 use proptest::sample::select;
+use serde_json::Value;
 
 const CASES: u32 = 10_000;
 
@@ -519,7 +519,9 @@ fn retry_after() -> impl Strategy<Value = Option<String>> {
 fn has_error_code(value: &Value) -> bool {
     let text = match value.member_ignore_case("ErrorCode") {
         Some(Value::Number(n)) => {
-            return n.as_f64().is_some_and(|n| n.fract() == 0.0 && n.abs() < 1e15)
+            return n
+                .as_f64()
+                .is_some_and(|n| n.fract() == 0.0 && n.abs() < 1e15)
         }
         Some(Value::String(n)) => n.trim().to_string(),
         _ => return false,
