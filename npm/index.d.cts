@@ -5,6 +5,8 @@ import type {
   PreparedRequest,
   ResetPinWithOtpOptions,
   ResetPinWithOtpResult,
+  SendResetPinOtpOptions,
+  SendResetPinOtpResult,
   ValidationIssue,
 } from "./types.cjs";
 
@@ -15,6 +17,19 @@ export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembl
 
 /** Accepted for symmetry with the browser entry; in Node the module is loaded on require. */
 export declare function init(moduleOrPath?: InitInput | Promise<InitInput>): Promise<void>;
+
+/**
+ * Asks LoginRadius to send the user a code for `resetPinWithOtp`: by SMS (or a voice call) to a
+ * phone, or in the tenant's forgot-PIN email for an email or a username. Rejects with a
+ * `LoginRadiusError`.
+ */
+export declare function sendResetPinOtp(options: SendResetPinOtpOptions): Promise<SendResetPinOtpResult>;
+
+/** Checks options by the same rules as `sendResetPinOtp`; `[]` when they are valid. */
+export declare function validateSendResetPinOtp(options: unknown): ValidationIssue[];
+
+/** The exact request `sendResetPinOtp` would send; throws a `LoginRadiusError` (kind "validation"). */
+export declare function buildSendResetPinOtpRequest(options: SendResetPinOtpOptions): PreparedRequest;
 
 /** Resets a user's PIN with a one-time password. Rejects with a `LoginRadiusError`. */
 export declare function resetPinWithOtp(options: ResetPinWithOtpOptions): Promise<ResetPinWithOtpResult>;

@@ -3,6 +3,8 @@ import type {
   PreparedRequest,
   ResetPinWithOtpOptions,
   ResetPinWithOtpResult,
+  SendResetPinOtpOptions,
+  SendResetPinOtpResult,
   ValidationIssue,
 } from "./types.js";
 
@@ -16,6 +18,19 @@ export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembl
  * synchronous functions in browsers and workers. In Node the module is loaded on import.
  */
 export function init(moduleOrPath?: InitInput | Promise<InitInput>): Promise<void>;
+
+/**
+ * Asks LoginRadius to send the user a code for `resetPinWithOtp`: by SMS (or a voice call) to a
+ * phone, or in the tenant's forgot-PIN email for an email or a username. Rejects with a
+ * `LoginRadiusError`.
+ */
+export function sendResetPinOtp(options: SendResetPinOtpOptions): Promise<SendResetPinOtpResult>;
+
+/** Checks options by the same rules as `sendResetPinOtp`; `[]` when they are valid. */
+export function validateSendResetPinOtp(options: unknown): ValidationIssue[];
+
+/** The exact request `sendResetPinOtp` would send; throws a `LoginRadiusError` (kind "validation"). */
+export function buildSendResetPinOtpRequest(options: SendResetPinOtpOptions): PreparedRequest;
 
 /** Resets a user's PIN with a one-time password. Rejects with a `LoginRadiusError`. */
 export function resetPinWithOtp(options: ResetPinWithOtpOptions): Promise<ResetPinWithOtpResult>;

@@ -7,7 +7,7 @@ let loading;
 let loaded = false;
 
 /**
- * Loads the WebAssembly module. Optional: resetPinWithOtp calls it itself. Call it (once) before
+ * Loads the WebAssembly module. Optional: sendResetPinOtp and resetPinWithOtp call it themselves. Call it (once) before
  * the synchronous validateResetPinWithOtp / buildResetPinWithOtpRequest where the module cannot
  * be loaded synchronously (browsers, workers). A failed load rejects with a LoginRadiusError of
  * kind "network" (so does resetPinWithOtp), and the next call tries again.
@@ -44,13 +44,28 @@ function loadFailed(cause) {
 function notLoaded(fn) {
   const error = new Error(
     `loginradius-pin-reset is not loaded yet: call \`await init()\` once before ${fn}() ` +
-      "(resetPinWithOtp loads it by itself; the synchronous functions cannot wait for it).",
+      "(sendResetPinOtp and resetPinWithOtp load it by themselves; the synchronous functions cannot wait for it).",
   );
   error.name = "LoginRadiusError";
   error.kind = "validation";
   error.status = 0;
   error.issues = [{ field: "init", message: "await init() before calling " + fn + "()" }];
   return error;
+}
+
+export async function sendResetPinOtp(options) {
+  await init();
+  return wasm.sendResetPinOtp(options);
+}
+
+export function validateSendResetPinOtp(options) {
+  if (!loaded) throw notLoaded("validateSendResetPinOtp");
+  return wasm.validateSendResetPinOtp(options);
+}
+
+export function buildSendResetPinOtpRequest(options) {
+  if (!loaded) throw notLoaded("buildSendResetPinOtpRequest");
+  return wasm.buildSendResetPinOtpRequest(options);
 }
 
 export async function resetPinWithOtp(options) {

@@ -9,6 +9,9 @@ const init = () => Promise.resolve();
 
 module.exports = {
   init,
+  sendResetPinOtp: (options) => wasm.sendResetPinOtp(options),
+  validateSendResetPinOtp: wasm.validateSendResetPinOtp,
+  buildSendResetPinOtpRequest: wasm.buildSendResetPinOtpRequest,
   resetPinWithOtp: (options) => wasm.resetPinWithOtp(options),
   validateResetPinWithOtp: wasm.validateResetPinWithOtp,
   buildResetPinWithOtpRequest: wasm.buildResetPinWithOtpRequest,

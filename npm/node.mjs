@@ -3,6 +3,9 @@ import lib from "./node.cjs";
 
 export const {
   init,
+  sendResetPinOtp,
+  validateSendResetPinOtp,
+  buildSendResetPinOtpRequest,
   resetPinWithOtp,
   validateResetPinWithOtp,
   buildResetPinWithOtpRequest,

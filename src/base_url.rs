@@ -65,6 +65,29 @@ fn check_parts(url: &str) -> Result<String, &'static str> {
     Ok(normalised)
 }
 
+/// An absolute https URL to a page (`resetPinUrl`): a host as [`check`] accepts it, then any
+/// path, query or fragment without spaces or control characters.
+pub fn check_https_link(url: &str) -> Result<&str, &'static str> {
+    const BAD: &str = "must be an https URL like https://example.com/reset-pin";
+    if has_space_or_control(url) {
+        return Err("must not contain spaces or control characters");
+    }
+    let rest = match split_scheme(url) {
+        Some((true, rest)) => rest,
+        _ => return Err(BAD),
+    };
+    let end = rest
+        .bytes()
+        .position(|b| matches!(b, b'/' | b'?' | b'#'))
+        .unwrap_or(rest.len());
+    let authority = rest.get(..end).unwrap_or_default();
+    if has_byte(authority, b'@') {
+        return Err("must not contain credentials (user:password@)");
+    }
+    check_authority(authority).map_err(|_| BAD)?;
+    Ok(url)
+}
+
 /// `Some(true)` for https, `Some(false)` for http, with the rest of the URL.
 fn split_scheme(url: &str) -> Option<(bool, &str)> {
     for (scheme, secure) in [("https://", true), ("http://", false)] {

@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use crate::operation::Operation;
+
 /// What went wrong, as a stable machine-readable word (its serialized name: `"invalid_response"`).
 ///
 /// The one list of kinds: `isLoginRadiusError` (npm/is-error.js) and the `LoginRadiusErrorKind`
@@ -98,8 +100,8 @@ impl<D> LoginRadiusError<D> {
     }
 
     /// The validation failure for a list of issues, with a message that summarises them all.
-    pub fn validation(issues: Vec<Issue>) -> Self {
-        let mut message = String::from("Invalid options for resetPinWithOtp: ");
+    pub fn validation(operation: Operation, issues: Vec<Issue>) -> Self {
+        let mut message = format!("Invalid options for {}: ", operation.function_name());
         for (i, issue) in issues.iter().enumerate() {
             if i > 0 {
                 message.push_str("; ");
@@ -122,10 +124,13 @@ mod tests {
 
     #[test]
     fn validation_message_lists_every_issue() {
-        let err: LoginRadiusError = LoginRadiusError::validation(vec![
-            Issue::new("otp", "is required"),
-            Issue::new("pin", "is required"),
-        ]);
+        let err: LoginRadiusError = LoginRadiusError::validation(
+            Operation::ResetPin,
+            vec![
+                Issue::new("otp", "is required"),
+                Issue::new("pin", "is required"),
+            ],
+        );
         assert_eq!(err.kind, ErrorKind::Validation);
         assert_eq!(err.status, 0);
         assert_eq!(

@@ -19,6 +19,7 @@
 
 pub mod base_url;
 pub mod error;
+pub mod operation;
 pub mod options;
 pub mod percent;
 pub mod request;
@@ -30,8 +31,12 @@ mod text;
 pub mod wasm;
 
 pub use error::{ErrorKind, Issue, LoginRadiusError};
-pub use options::{validate, Identifier, PathType, RawOptions, RawValue, ResetPinOptions};
-pub use request::{build_request, PreparedRequest};
+pub use operation::Operation;
+pub use options::{
+    validate, validate_send, Identifier, PathType, RawOptions, RawValue, ResetPinOptions,
+    SendCodeOptions,
+};
+pub use request::{build_request, build_send_request, prepare, Prepared, PreparedRequest};
 #[cfg(not(target_arch = "wasm32"))]
 pub use response::classify_text;
 pub use response::{classify, Body, JsonView, Outcome};

@@ -2,13 +2,22 @@
 
 use serde::Serialize;
 
-use crate::options::ResetPinOptions;
+use crate::base_url::BaseUrl;
+use crate::error::Issue;
+use crate::operation::Operation;
+use crate::options::{
+    validate, validate_send, CaptchaTokens, Identifier, RawOptions, ResetPinOptions,
+    SendCodeOptions,
+};
 use crate::percent::{encode_query_value, push_json_string};
 
-/// The endpoint path, before the `{type}` segment.
+/// The reset endpoint's path, before the `{type}` segment.
 pub const ENDPOINT_PATH: &str = "/identity/v2/auth/pin/reset/otp/";
+/// The send endpoints' path, before `otp` (a phone), `email` or `username`.
+pub const SEND_PATH: &str = "/identity/v2/auth/pin/forgot/";
 
-/// The request as plain data: what `buildResetPinWithOtpRequest` returns and what is sent.
+/// The request as plain data: what `buildResetPinWithOtpRequest` and
+/// `buildSendResetPinOtpRequest` return, and what is sent.
 ///
 /// `Debug` is written by hand: the URL holds the API key (masked wherever printed) and the body
 /// holds the PIN and the OTP.
@@ -63,63 +72,147 @@ fn bool_text(b: bool) -> &'static str {
     }
 }
 
-/// Builds the request for validated options. Pure: the same options give the same bytes.
-pub fn build_request(options: &ResetPinOptions) -> PreparedRequest {
-    let mut url = String::with_capacity(256);
-    url.push_str(options.base_url.as_str());
-    url.push_str(ENDPOINT_PATH);
-    url.push_str(options.path_type.as_str());
+/// A URL being written: the base, the path, then `?name=value&...` for each parameter given.
+struct UrlWriter {
+    url: String,
+    separator: char,
+}
 
-    let captcha = &options.captcha;
-    let qq = captcha.qq_ticket_and_randstr.as_ref();
-    let query = [
-        ("apikey", Some(options.api_key.expose())),
-        ("prevent_webhook", options.prevent_webhook.map(bool_text)),
-        (
-            "g-recaptcha-response",
-            captcha.g_recaptcha_response.as_deref(),
-        ),
-        (
-            "g_recaptcha_response",
-            captcha.g_recaptcha_response_alt.as_deref(),
-        ),
-        ("qq_captcha_ticket", qq.map(|(ticket, _)| ticket.as_str())),
-        (
-            "qq_captcha_randstr",
-            qq.map(|(_, randstr)| randstr.as_str()),
-        ),
-        ("h-captcha-response", captcha.h_captcha_response.as_deref()),
-    ];
-    let mut separator = '?';
-    for (name, value) in query {
-        if let Some(value) = value {
-            url.push(separator);
-            url.push_str(name);
-            url.push('=');
-            encode_query_value(value, &mut url);
-            separator = '&';
+impl UrlWriter {
+    fn new(base: &BaseUrl, path: &str, segment: &str) -> Self {
+        let mut url = String::with_capacity(256);
+        url.push_str(base.as_str());
+        url.push_str(path);
+        url.push_str(segment);
+        UrlWriter {
+            url,
+            separator: '?',
         }
     }
 
-    let mut body = String::with_capacity(96);
-    body.push_str("{\"otp\":");
-    push_json_string(options.otp.expose(), &mut body);
-    body.push_str(",\"pin\":");
-    push_json_string(options.pin.expose(), &mut body);
-    body.push_str(",\"");
-    body.push_str(options.identifier.key());
-    body.push_str("\":");
-    push_json_string(options.identifier.value(), &mut body);
-    body.push('}');
+    /// Appends `name=value`, the value percent-encoded; nothing when `value` is `None`.
+    fn param(&mut self, name: &str, value: Option<&str>) {
+        if let Some(value) = value {
+            self.url.push(self.separator);
+            self.url.push_str(name);
+            self.url.push('=');
+            encode_query_value(value, &mut self.url);
+            self.separator = '&';
+        }
+    }
 
+    /// The captcha tokens, in the order LoginRadius's SDKs send them.
+    fn captcha(&mut self, captcha: &CaptchaTokens) {
+        let qq = captcha.qq_ticket_and_randstr.as_ref();
+        self.param(
+            "g-recaptcha-response",
+            captcha.g_recaptcha_response.as_deref(),
+        );
+        self.param(
+            "g_recaptcha_response",
+            captcha.g_recaptcha_response_alt.as_deref(),
+        );
+        self.param("qq_captcha_ticket", qq.map(|(ticket, _)| ticket.as_str()));
+        self.param(
+            "qq_captcha_randstr",
+            qq.map(|(_, randstr)| randstr.as_str()),
+        );
+        self.param("h-captcha-response", captcha.h_captcha_response.as_deref());
+    }
+}
+
+/// `"key":"value"` members of a JSON object, in order.
+fn json_object(members: &[(&str, &str)]) -> String {
+    let mut body = String::with_capacity(96);
+    body.push('{');
+    for (index, (key, value)) in members.iter().enumerate() {
+        if index > 0 {
+            body.push(',');
+        }
+        push_json_string(key, &mut body);
+        body.push(':');
+        push_json_string(value, &mut body);
+    }
+    body.push('}');
+    body
+}
+
+const JSON: &str = "application/json";
+
+/// Builds the reset request for validated options. Pure: the same options give the same bytes.
+pub fn build_request(options: &ResetPinOptions) -> PreparedRequest {
+    let mut url = UrlWriter::new(&options.base_url, ENDPOINT_PATH, options.path_type.as_str());
+    url.param("apikey", Some(options.api_key.expose()));
+    url.param("prevent_webhook", options.prevent_webhook.map(bool_text));
+    url.captcha(&options.captcha);
+    let identifier = &options.identifier;
     PreparedRequest {
         method: "PUT",
-        url,
+        url: url.url,
         headers: Headers {
-            content_type: "application/json",
-            accept: "application/json",
+            content_type: JSON,
+            accept: JSON,
             x_prevent_webhook: options.x_prevent_webhook.map(bool_text),
         },
-        body,
+        body: json_object(&[
+            ("otp", options.otp.expose()),
+            ("pin", options.pin.expose()),
+            (identifier.key(), identifier.value()),
+        ]),
     }
+}
+
+/// Builds the request that asks LoginRadius to send the reset code. Pure, like [`build_request`].
+pub fn build_send_request(options: &SendCodeOptions) -> PreparedRequest {
+    let identifier = &options.identifier;
+    let segment = match identifier {
+        Identifier::Phone(_) => "otp",
+        Identifier::Email(_) => "email",
+        Identifier::Username(_) => "username",
+    };
+    let mut url = UrlWriter::new(&options.connection.base_url, SEND_PATH, segment);
+    url.param("apikey", Some(options.api_key.expose()));
+    url.param("smstemplate", options.sms_template.as_deref());
+    url.param("isvoiceotp", options.is_voice_otp.map(bool_text));
+    url.param("emailtemplate", options.email_template.as_deref());
+    url.param("resetpinurl", options.reset_pin_url.as_deref());
+    url.captcha(&options.captcha);
+    PreparedRequest {
+        method: "POST",
+        url: url.url,
+        headers: Headers {
+            content_type: JSON,
+            accept: JSON,
+            x_prevent_webhook: None,
+        },
+        body: json_object(&[(identifier.key(), identifier.value())]),
+    }
+}
+
+/// A request ready to send, with how long to wait for its answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Prepared {
+    pub request: PreparedRequest,
+    pub timeout_ms: u32,
+}
+
+/// Validates `raw` by the rules of `operation` and builds its request: the one path from
+/// options to request for both calls.
+pub fn prepare(operation: Operation, raw: &RawOptions) -> Result<Prepared, Vec<Issue>> {
+    Ok(match operation {
+        Operation::ResetPin => {
+            let options = validate(raw)?;
+            Prepared {
+                request: build_request(&options),
+                timeout_ms: options.timeout_ms,
+            }
+        }
+        Operation::SendCode => {
+            let options = validate_send(raw)?;
+            Prepared {
+                request: build_send_request(&options),
+                timeout_ms: options.connection.timeout_ms,
+            }
+        }
+    })
 }

@@ -1,6 +1,7 @@
 //! Turning a status, a `Retry-After` header and a body into exactly one outcome.
 
 use crate::error::{ErrorKind, Issue, LoginRadiusError};
+use crate::operation::Operation;
 
 /// Bodies longer than this are refused unread: a LoginRadius answer is a few hundred bytes.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
@@ -43,6 +44,7 @@ pub enum Outcome<V> {
 /// [`classify`] on a body given as text, parsed by serde_json (native code, tests, fuzzing).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn classify_text(
+    operation: Operation,
     status: u16,
     retry_after: Option<&str>,
     body: &str,
@@ -52,11 +54,16 @@ pub fn classify_text(
         Err(_) if body.trim().is_empty() => Body::Empty,
         Err(_) => Body::NotJson,
     };
-    classify(status, retry_after, body)
+    classify(operation, status, retry_after, body)
 }
 
 /// Classifies a response. Never panics, whatever the input.
-pub fn classify<V: JsonView>(status: u16, retry_after: Option<&str>, body: Body<V>) -> Outcome<V> {
+pub fn classify<V: JsonView>(
+    operation: Operation,
+    status: u16,
+    retry_after: Option<&str>,
+    body: Body<V>,
+) -> Outcome<V> {
     let retry_after = retry_after.and_then(parse_retry_after);
     let ok = (200..300).contains(&status);
 
@@ -70,11 +77,7 @@ pub fn classify<V: JsonView>(status: u16, retry_after: Option<&str>, body: Body<
             {
                 return Outcome::Success(value);
             }
-            None if ok => LoginRadiusError::new(
-                ErrorKind::Api,
-                "LoginRadius answered without confirming the reset (IsPosted is not true); the PIN may not have changed",
-                status,
-            ),
+            None if ok => LoginRadiusError::new(ErrorKind::Api, operation.not_confirmed(), status),
             None if status == 429 => too_many_requests(),
             None => unrecognised(status, "a JSON body that is not a LoginRadius answer"),
         },

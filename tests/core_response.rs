@@ -1,11 +1,11 @@
-//! Every response shape through `classify_text(status, retry_after, body)`.
+//! Every response shape through `classify_text(Operation::ResetPin, status, retry_after, body)`.
 
-use loginradius_pin_reset::JsonView;
 use loginradius_pin_reset::{classify_text, ErrorKind, Issue, LoginRadiusError, Outcome};
+use loginradius_pin_reset::{JsonView, Operation};
 use serde_json::Value;
 
 fn failure(status: u16, retry_after: Option<&str>, body: &str) -> LoginRadiusError {
-    match classify_text(status, retry_after, body) {
+    match classify_text(Operation::ResetPin, status, retry_after, body) {
         Outcome::Failure(e) => e,
         Outcome::Success(v) => panic!("expected a failure for {status} {body:?}, got {v:?}"),
     }
@@ -48,7 +48,7 @@ const TOO_MANY: &str =
 #[test]
 fn success_is_only_2xx_with_is_posted_true() {
     for status in [200, 201, 204, 299] {
-        match classify_text(status, None, r#"{"IsPosted":true}"#) {
+        match classify_text(Operation::ResetPin, status, None, r#"{"IsPosted":true}"#) {
             Outcome::Success(v) => {
                 assert_eq!(v, serde_json::json!({"IsPosted": true}))
             }
@@ -57,6 +57,7 @@ fn success_is_only_2xx_with_is_posted_true() {
     }
     // whitespace and extra members are fine, and the body is handed on as is
     match classify_text(
+        Operation::ResetPin,
         200,
         Some("5"),
         " {\n \"IsPosted\" : true, \"Extra\": [1] }\n",
@@ -522,7 +523,12 @@ fn empty_message_falls_back_to_the_code() {
 
 #[test]
 fn duplicate_keys_last_one_wins_like_json_parse() {
-    match classify_text(200, None, r#"{"IsPosted":false,"IsPosted":true}"#) {
+    match classify_text(
+        Operation::ResetPin,
+        200,
+        None,
+        r#"{"IsPosted":false,"IsPosted":true}"#,
+    ) {
         Outcome::Success(_) => {}
         other => panic!("{other:?}"),
     }

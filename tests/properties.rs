@@ -1,10 +1,10 @@
 //! Property tests of the core: validation, request building, response classification, JSON.
 
 use loginradius_pin_reset::options::OPTION_NAMES;
-use loginradius_pin_reset::JsonView;
 use loginradius_pin_reset::{
     build_request, classify_text, validate, ErrorKind, Outcome, RawOptions, RawValue,
 };
+use loginradius_pin_reset::{JsonView, Operation};
 use proptest::prelude::*;
 use proptest::sample::select;
 use serde_json::Value;
@@ -540,7 +540,7 @@ proptest! {
         retry in retry_after(),
         body in body(),
     ) {
-        let outcome = classify_text(status, retry.as_deref(), &body);
+        let outcome = classify_text(Operation::ResetPin, status, retry.as_deref(), &body);
         let ok = (200..300).contains(&status);
         let parsed = serde_json::from_str::<Value>(&body).ok();
         let is_object = matches!(parsed, Some(Value::Object(_)));

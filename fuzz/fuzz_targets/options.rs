@@ -8,7 +8,7 @@ use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
 use loginradius_pin_reset::options::{RawOptions, RawValue, OPTION_NAMES};
 use loginradius_pin_reset::request::ENDPOINT_PATH;
-use loginradius_pin_reset::{build_request, json, validate};
+use loginradius_pin_reset::{build_request, validate};
 
 /// A string biased towards values that pass validation, so the fuzzer gets past the rules.
 #[derive(Arbitrary, Debug)]
@@ -150,15 +150,8 @@ fuzz_target!(|input: Input| {
         assert!(!name.contains(['\r', '\n']) && !value.contains(['\r', '\n']));
     }
 
-    // The body: our parser and serde_json both read exactly otp, pin and the identifier.
-    let body = json::parse(&request.body).expect("the body parses");
+    // The body: serde_json reads exactly otp, pin and the identifier.
     let id_key = options.identifier.key();
-    assert_eq!(body.get_ignore_case("otp").and_then(|v| v.as_str()), Some(options.otp.expose()));
-    assert_eq!(body.get_ignore_case("pin").and_then(|v| v.as_str()), Some(options.pin.expose()));
-    assert_eq!(
-        body.get_ignore_case(id_key).and_then(|v| v.as_str()),
-        Some(options.identifier.value())
-    );
     let serde: serde_json::Value = serde_json::from_str(&request.body).expect("serde_json reads the body");
     let object = serde.as_object().expect("the body is an object");
     assert_eq!(object.len(), 3);

@@ -17,7 +17,8 @@ use super::bindings::{clear_timeout, global_fetch, set_timeout};
 use super::js_values::{get, JsError};
 use super::json_view::parse_body;
 use crate::error::ErrorKind;
-use crate::request::PreparedRequest;
+use crate::operation::Operation;
+use crate::request::{Prepared, PreparedRequest};
 use crate::response::{classify, too_large, Outcome, MAX_BODY_BYTES};
 
 /// What the caller handed over besides the options' values: the live JavaScript objects.
@@ -28,15 +29,16 @@ pub(crate) struct Transport {
 
 /// Sends the request and classifies the answer: the parsed body, or the one error it becomes.
 pub(crate) async fn send(
-    request: &PreparedRequest,
-    timeout_ms: u32,
+    operation: Operation,
+    prepared: &Prepared,
     transport: &Transport,
 ) -> Result<JsValue, JsError> {
+    let request = &prepared.request;
     let signal = transport.signal.as_ref();
     if signal.is_some_and(AbortSignal::aborted) {
         return Err(aborted()); // before anything was sent
     }
-    let deadline = Deadline::start(timeout_ms, signal)?;
+    let deadline = Deadline::start(operation, prepared.timeout_ms, signal)?;
     let init = request_init(request, &deadline.controller.signal())?;
     let pending = match &transport.fetch {
         Some(fetch) => fetch.call2(&JsValue::UNDEFINED, &JsValue::from_str(&request.url), &init),
@@ -80,11 +82,8 @@ pub(crate) async fn send(
     if text.length() as usize > MAX_BODY_BYTES {
         return Err(too_large(status));
     }
-    match classify(
-        status,
-        retry_after.as_deref(),
-        parse_body(&String::from(text)),
-    ) {
+    let body = parse_body(&String::from(text));
+    match classify(operation, status, retry_after.as_deref(), body) {
         Outcome::Success(body) => Ok(body),
         Outcome::Failure(error) => Err(error),
     }
@@ -141,6 +140,7 @@ enum Stop {
 /// listener removed, and the request aborted if it is still running.
 struct Deadline {
     controller: AbortController,
+    operation: Operation,
     timeout_ms: u32,
     stop: Rc<Cell<Option<Stop>>>,
     /// Resolves (never rejects, so nothing is left unhandled) when the deadline fires.
@@ -151,7 +151,11 @@ struct Deadline {
 }
 
 impl Deadline {
-    fn start(timeout_ms: u32, signal: Option<&AbortSignal>) -> Result<Deadline, JsError> {
+    fn start(
+        operation: Operation,
+        timeout_ms: u32,
+        signal: Option<&AbortSignal>,
+    ) -> Result<Deadline, JsError> {
         let controller = AbortController::new()
             .map_err(|_| network_error("this environment has no AbortController"))?;
         let mut resolve = None;
@@ -183,6 +187,7 @@ impl Deadline {
         });
         Ok(Deadline {
             controller,
+            operation,
             timeout_ms,
             stop,
             fired,
@@ -199,7 +204,7 @@ impl Deadline {
         let first = JsFuture::from(Promise::race(&Array::of2(&pending, &self.fired))).await;
         // Checked after the await whatever it gave: the deadline may have fired meanwhile.
         match self.stop.get() {
-            Some(Stop::TimedOut) => Err(timeout(self.timeout_ms)),
+            Some(Stop::TimedOut) => Err(timeout(self.operation, self.timeout_ms)),
             Some(Stop::Aborted) => Err(aborted()),
             None => first.map_err(|error| self.failure(&error)),
         }
@@ -248,10 +253,13 @@ fn network_error(cause: &str) -> JsError {
     )
 }
 
-fn timeout(ms: u32) -> JsError {
+fn timeout(operation: Operation, ms: u32) -> JsError {
     JsError::new(
         ErrorKind::Timeout,
-        format!("No answer within {ms} ms (timeoutMs). The PIN may or may not have changed: request a new code before trying again"),
+        format!(
+            "No answer within {ms} ms (timeoutMs). {}",
+            operation.outcome_unknown()
+        ),
         0,
     )
 }

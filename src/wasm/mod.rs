@@ -1,4 +1,5 @@
-//! The JavaScript face of the crate: three exported functions and their TypeScript types.
+//! The JavaScript face of the crate: six exported functions (send the code, reset the PIN; each
+//! with its validate and build) and their TypeScript types.
 //! (`isLoginRadiusError` is plain JavaScript in npm/index.js and npm/node.cjs: it needs no wasm.)
 //!
 //! Everything here converts and wires; every rule and every decision lives in the core modules.
@@ -12,8 +13,8 @@ mod read_options;
 use wasm_bindgen::prelude::*;
 
 use crate::error::{Issue, LoginRadiusError};
-use crate::options::validate;
-use crate::request::build_request;
+use crate::operation::Operation;
+use crate::request::prepare;
 use js_values::{error_to_js, to_js};
 use read_options::read_options;
 
@@ -26,12 +27,7 @@ const TYPES: &'static str = include_str!("types.d.ts");
 pub async fn reset_pin_with_otp(
     #[wasm_bindgen(unchecked_param_type = "ResetPinWithOtpOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let given = read_options(&options).map_err(validation_error)?;
-    let validated = validate(&given.raw).map_err(validation_error)?;
-    let request = build_request(&validated);
-    call::send(&request, validated.timeout_ms, &given.transport)
-        .await
-        .map_err(|error| error_to_js(&error))
+    call(Operation::ResetPin, options).await
 }
 
 /// Checks options by the same rules as `resetPinWithOtp`; `[]` when they are valid.
@@ -39,11 +35,7 @@ pub async fn reset_pin_with_otp(
 pub fn validate_reset_pin_with_otp(
     #[wasm_bindgen(unchecked_param_type = "unknown")] options: JsValue,
 ) -> JsValue {
-    let issues = match read_options(&options) {
-        Ok(given) => validate(&given.raw).err().unwrap_or_default(),
-        Err(issues) => issues,
-    };
-    to_js(&issues)
+    issues(Operation::ResetPin, &options)
 }
 
 /// The exact request `resetPinWithOtp` would send. Throws a `LoginRadiusError` (kind
@@ -52,13 +44,63 @@ pub fn validate_reset_pin_with_otp(
 pub fn build_reset_pin_with_otp_request(
     #[wasm_bindgen(unchecked_param_type = "ResetPinWithOtpOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let given = read_options(&options).map_err(validation_error)?;
-    let validated = validate(&given.raw).map_err(validation_error)?;
-    Ok(to_js(&build_request(&validated)))
+    build(Operation::ResetPin, &options)
 }
 
-fn validation_error(issues: Vec<Issue>) -> JsValue {
-    error_to_js(&LoginRadiusError::validation(issues))
+/// Asks LoginRadius to send the user a code for `resetPinWithOtp`: by SMS or voice call to a
+/// phone, or in the forgot-PIN email for an email or a username. Resolves with LoginRadius's
+/// body (`{ IsPosted: true }`, with `Data` for a phone); rejects with a `LoginRadiusError`.
+#[wasm_bindgen(js_name = sendResetPinOtp, unchecked_return_type = "Promise<SendResetPinOtpResult>")]
+pub async fn send_reset_pin_otp(
+    #[wasm_bindgen(unchecked_param_type = "SendResetPinOtpOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    call(Operation::SendCode, options).await
+}
+
+/// Checks options by the same rules as `sendResetPinOtp`; `[]` when they are valid.
+#[wasm_bindgen(js_name = validateSendResetPinOtp, unchecked_return_type = "ValidationIssue[]")]
+pub fn validate_send_reset_pin_otp(
+    #[wasm_bindgen(unchecked_param_type = "unknown")] options: JsValue,
+) -> JsValue {
+    issues(Operation::SendCode, &options)
+}
+
+/// The exact request `sendResetPinOtp` would send. Throws a `LoginRadiusError` (kind
+/// `"validation"`) when the options are invalid.
+#[wasm_bindgen(js_name = buildSendResetPinOtpRequest, unchecked_return_type = "PreparedRequest")]
+pub fn build_send_reset_pin_otp_request(
+    #[wasm_bindgen(unchecked_param_type = "SendResetPinOtpOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    build(Operation::SendCode, &options)
+}
+
+/// Reads, validates, builds and sends: the body of both async exports.
+async fn call(operation: Operation, options: JsValue) -> Result<JsValue, JsValue> {
+    let given = read_options(&options).map_err(|issues| validation_error(operation, issues))?;
+    let prepared =
+        prepare(operation, &given.raw).map_err(|issues| validation_error(operation, issues))?;
+    call::send(operation, &prepared, &given.transport)
+        .await
+        .map_err(|error| error_to_js(&error))
+}
+
+fn issues(operation: Operation, options: &JsValue) -> JsValue {
+    let issues = match read_options(options) {
+        Ok(given) => prepare(operation, &given.raw).err().unwrap_or_default(),
+        Err(issues) => issues,
+    };
+    to_js(&issues)
+}
+
+fn build(operation: Operation, options: &JsValue) -> Result<JsValue, JsValue> {
+    let given = read_options(options).map_err(|issues| validation_error(operation, issues))?;
+    let prepared =
+        prepare(operation, &given.raw).map_err(|issues| validation_error(operation, issues))?;
+    Ok(to_js(&prepared.request))
+}
+
+fn validation_error(operation: Operation, issues: Vec<Issue>) -> JsValue {
+    error_to_js(&LoginRadiusError::validation(operation, issues))
 }
 
 // See the `talc` entry in Cargo.toml for why the allocator is not the default dlmalloc.

@@ -9,20 +9,8 @@ export type ResetPinPathType =
   | "googleauthenticatorcode"
   | "authenticatorcode";
 
-/** Options shared by every identifier kind. */
-export interface ResetPinWithOtpCommonOptions {
-  /** Your LoginRadius API key (a GUID). Public by design; sent as the `apikey` query parameter. */
-  apiKey: string;
-  /** The one-time password the user received: 1 to 32 ASCII letters or digits. */
-  otp: string;
-  /** The new PIN: 1 to 64 characters, no whitespace or control characters. */
-  pin: string;
-  /** Path segment; defaults to the identifier's kind. */
-  type?: ResetPinPathType;
-  /** Query `prevent_webhook`: suppress the tenant's webhooks for this call. */
-  preventWebhook?: boolean;
-  /** Header `X-PreventWebhook` (wins over `preventWebhook` on the server). */
-  xPreventWebhook?: boolean;
+/** The captcha tokens, for a tenant with bot protection on; each is sent as its own query parameter. */
+export interface CaptchaOptions {
   /** Query `g-recaptcha-response`. */
   gRecaptchaResponse?: string;
   /** Query `g_recaptcha_response` (the alias spelling). */
@@ -33,6 +21,12 @@ export interface ResetPinWithOtpCommonOptions {
   qqCaptchaTicket?: string;
   /** Query `qq_captcha_randstr`; give together with `qqCaptchaTicket`. */
   qqCaptchaRandstr?: string;
+}
+
+/** Where and how every call connects. */
+export interface ConnectionOptions {
+  /** Your LoginRadius API key (a GUID). Public by design; sent as the `apikey` query parameter. */
+  apiKey: string;
   /** Default `https://api.loginradius.com`. https, or http for loopback hosts only. */
   baseUrl?: string;
   /** Whole milliseconds, 1 to 600000. Default 15000. */
@@ -47,6 +41,20 @@ export interface ResetPinWithOtpCommonOptions {
   fetch?: (input: string, init: RequestInit) => Promise<Response>;
 }
 
+/** Options of `resetPinWithOtp` shared by every identifier kind. */
+export interface ResetPinWithOtpCommonOptions extends ConnectionOptions, CaptchaOptions {
+  /** The one-time password the user received: 1 to 32 ASCII letters or digits. */
+  otp: string;
+  /** The new PIN: 1 to 64 characters, no whitespace or control characters. */
+  pin: string;
+  /** Path segment; defaults to the identifier's kind. */
+  type?: ResetPinPathType;
+  /** Query `prevent_webhook`: suppress the tenant's webhooks for this call. */
+  preventWebhook?: boolean;
+  /** Header `X-PreventWebhook` (wins over `preventWebhook` on the server). */
+  xPreventWebhook?: boolean;
+}
+
 /** Exactly one identifier: `email`, `phone` or `username`. */
 export type ResetPinWithOtpOptions = ResetPinWithOtpCommonOptions &
   (
@@ -54,6 +62,47 @@ export type ResetPinWithOtpOptions = ResetPinWithOtpCommonOptions &
     | { phone: string; email?: never; username?: never }
     | { username: string; email?: never; phone?: never }
   );
+
+/**
+ * Options of `sendResetPinOtp`: exactly one identifier, and only the delivery options of its
+ * kind: `smsTemplate` and `isVoiceOtp` with a phone; `emailTemplate` and `resetPinUrl` with an
+ * email or a username (the code arrives in the tenant's forgot-PIN email, which may carry the
+ * code, a link to `resetPinUrl`, or both, depending on the template).
+ */
+export type SendResetPinOtpOptions = ConnectionOptions &
+  CaptchaOptions &
+  (
+    | {
+        phone: string;
+        /** Query `smstemplate`: the tenant's SMS template. */
+        smsTemplate?: string;
+        /** Query `isvoiceotp`: `true` for a voice call instead of an SMS. */
+        isVoiceOtp?: boolean;
+        email?: never;
+        username?: never;
+        emailTemplate?: never;
+        resetPinUrl?: never;
+      }
+    | ({ email: string; phone?: never; username?: never } & EmailDeliveryOptions)
+    | ({ username: string; email?: never; phone?: never } & EmailDeliveryOptions)
+  );
+
+/** How the forgot-PIN email is sent, for an email or a username. */
+export interface EmailDeliveryOptions {
+  /** Query `emailtemplate`: the tenant's forgot-PIN email template. */
+  emailTemplate?: string;
+  /** Query `resetpinurl`: an https URL the email's link leads to. */
+  resetPinUrl?: string;
+  smsTemplate?: never;
+  isVoiceOtp?: never;
+}
+
+/** What a successful send resolves with: LoginRadius's own body (`Data` for a phone). */
+export interface SendResetPinOtpResult {
+  IsPosted: true;
+  /** The SMS or call's identifiers, for a phone. */
+  Data?: { AccountSid: string; Sid: string };
+}
 
 /** What a successful reset resolves with: LoginRadius's own body. */
 export interface ResetPinWithOtpResult {
@@ -66,9 +115,9 @@ export interface ValidationIssue {
   message: string;
 }
 
-/** The exact request `resetPinWithOtp` sends. */
+/** The exact request `resetPinWithOtp` (PUT) or `sendResetPinOtp` (POST) sends. */
 export interface PreparedRequest {
-  method: "PUT";
+  method: "PUT" | "POST";
   url: string;
   headers: {
     "Content-Type": "application/json";
@@ -87,7 +136,7 @@ export type LoginRadiusErrorKind =
   | "aborted"
   | "invalid_response";
 
-/** Every rejection of `resetPinWithOtp` and every throw of `buildResetPinWithOtpRequest`. */
+/** Every rejection of `sendResetPinOtp` and `resetPinWithOtp`, and every throw of their build functions. */
 export interface LoginRadiusError extends Error {
   name: "LoginRadiusError";
   kind: LoginRadiusErrorKind;

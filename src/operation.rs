@@ -1,0 +1,40 @@
+//! Which of the package's calls is being made: the words its messages use.
+
+/// One of the two calls: ask LoginRadius to send the code, or reset the PIN with it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Operation {
+    /// `sendResetPinOtp`: `POST /identity/v2/auth/pin/forgot/{otp|email|username}`.
+    SendCode,
+    /// `resetPinWithOtp`: `PUT /identity/v2/auth/pin/reset/otp/{type}`.
+    ResetPin,
+}
+
+impl Operation {
+    /// The JavaScript function's name, as messages quote it.
+    pub fn function_name(self) -> &'static str {
+        match self {
+            Operation::SendCode => "sendResetPinOtp",
+            Operation::ResetPin => "resetPinWithOtp",
+        }
+    }
+
+    /// What may or may not have happened when no answer came in time, and what to do about it.
+    pub fn outcome_unknown(self) -> &'static str {
+        match self {
+            Operation::SendCode => {
+                "A code may or may not have been sent: wait for it, or ask for a new one"
+            }
+            Operation::ResetPin => {
+                "The PIN may or may not have changed: request a new code before trying again"
+            }
+        }
+    }
+
+    /// The error message for a 2xx answer without `IsPosted: true`.
+    pub fn not_confirmed(self) -> &'static str {
+        match self {
+            Operation::SendCode => "LoginRadius answered without confirming the send (IsPosted is not true); the code may not have been sent",
+            Operation::ResetPin => "LoginRadius answered without confirming the reset (IsPosted is not true); the PIN may not have changed",
+        }
+    }
+}

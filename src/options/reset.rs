@@ -1,0 +1,176 @@
+//! `resetPinWithOtp`'s options: the code and the new PIN, the path segment, the webhook switches.
+
+use super::rules::{check_api_key, check_otp, check_pin, check_type};
+use super::{
+    options_issue, pick_identifier, unknown_keys, CaptchaTokens, Identifier, RawOptions, Reader,
+};
+use crate::base_url::BaseUrl;
+use crate::error::Issue;
+use crate::operation::Operation;
+use crate::secret::{ApiKey, Secret};
+
+/// The `{type}` path segment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PathType {
+    /// One path per identifier: what the live service and every hand-written SDK use.
+    Email,
+    Phone,
+    Username,
+    /// The seed document's ReAuth-MFA values; the identifier then travels only in the body.
+    Otp,
+    BackupCode,
+    GoogleAuthenticatorCode,
+    AuthenticatorCode,
+}
+
+impl PathType {
+    pub(super) const ALL: [PathType; 7] = [
+        PathType::Email,
+        PathType::Phone,
+        PathType::Username,
+        PathType::Otp,
+        PathType::BackupCode,
+        PathType::GoogleAuthenticatorCode,
+        PathType::AuthenticatorCode,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PathType::Email => "email",
+            PathType::Phone => "phone",
+            PathType::Username => "username",
+            PathType::Otp => "otp",
+            PathType::BackupCode => "backupcode",
+            PathType::GoogleAuthenticatorCode => "googleauthenticatorcode",
+            PathType::AuthenticatorCode => "authenticatorcode",
+        }
+    }
+
+    pub(super) fn parse(s: &str) -> Option<PathType> {
+        PathType::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+
+    /// The identifier kind this segment names, for the three live forms.
+    fn identifier_key(self) -> Option<&'static str> {
+        match self {
+            PathType::Email => Some("email"),
+            PathType::Phone => Some("phone"),
+            PathType::Username => Some("username"),
+            _ => None,
+        }
+    }
+
+    fn for_identifier(identifier: &Identifier) -> PathType {
+        match identifier {
+            Identifier::Email(_) => PathType::Email,
+            Identifier::Phone(_) => PathType::Phone,
+            Identifier::Username(_) => PathType::Username,
+        }
+    }
+}
+
+/// Options that passed every rule. `Debug` never shows the PIN or OTP and masks the key.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ResetPinOptions {
+    pub api_key: ApiKey,
+    pub otp: Secret,
+    pub pin: Secret,
+    pub identifier: Identifier,
+    pub path_type: PathType,
+    pub prevent_webhook: Option<bool>,
+    pub x_prevent_webhook: Option<bool>,
+    pub captcha: CaptchaTokens,
+    pub base_url: BaseUrl,
+    pub timeout_ms: u32,
+    /// Whether `signal` / `fetch` were given; the wasm layer holds the JavaScript objects.
+    pub has_signal: bool,
+    pub has_fetch: bool,
+}
+
+/// Every option name, in the order the README documents them.
+pub const OPTION_NAMES: [&str; 18] = [
+    "apiKey",
+    "otp",
+    "pin",
+    "email",
+    "phone",
+    "username",
+    "type",
+    "preventWebhook",
+    "xPreventWebhook",
+    "gRecaptchaResponse",
+    "gRecaptchaResponseAlt",
+    "hCaptchaResponse",
+    "qqCaptchaTicket",
+    "qqCaptchaRandstr",
+    "baseUrl",
+    "timeoutMs",
+    "signal",
+    "fetch",
+];
+
+/// Checks every rule and returns the validated options, or every issue found.
+pub fn validate(raw: &RawOptions) -> Result<ResetPinOptions, Vec<Issue>> {
+    let mut issues = Vec::new();
+    unknown_keys(raw, Operation::ResetPin, &mut issues);
+
+    let mut read = Reader {
+        raw,
+        issues: &mut issues,
+    };
+    let api_key = read.required_string("apiKey", check_api_key);
+    let otp = read.required_string("otp", check_otp);
+    let pin = read.required_string("pin", check_pin);
+    let identifier_values = read.identifier_values();
+    let path_type = read.optional_string("type", check_type);
+    let prevent_webhook = read.optional_bool("preventWebhook");
+    let x_prevent_webhook = read.optional_bool("xPreventWebhook");
+    let captcha = read.captcha_values();
+    let connection = read.connection();
+
+    let identifier = pick_identifier(raw, identifier_values, &mut issues);
+    let path_type = match (path_type, &identifier) {
+        (Some(t), Some(id)) => match t.identifier_key() {
+            Some(kind) if kind != id.key() => {
+                issues.push(Issue::new(
+                    "type",
+                    format!(
+                        "is \"{}\" but the identifier given is {}; use type \"{}\" or leave type out",
+                        t.as_str(),
+                        id.key(),
+                        id.key()
+                    ),
+                ));
+                None
+            }
+            _ => Some(t),
+        },
+        (None, Some(id)) => Some(PathType::for_identifier(id)),
+        _ => None,
+    };
+    let captcha = captcha.pair(raw, &mut issues);
+
+    if !issues.is_empty() {
+        return Err(issues);
+    }
+    match (api_key, otp, pin, identifier, path_type) {
+        (Some(api_key), Some(otp), Some(pin), Some(identifier), Some(path_type)) => {
+            Ok(ResetPinOptions {
+                api_key: ApiKey::new(api_key),
+                otp: Secret::new(otp),
+                pin: Secret::new(pin),
+                identifier,
+                path_type,
+                prevent_webhook,
+                x_prevent_webhook,
+                captcha,
+                base_url: connection.base_url,
+                timeout_ms: connection.timeout_ms,
+                has_signal: connection.has_signal,
+                has_fetch: connection.has_fetch,
+            })
+        }
+        // Every None above pushed an issue, so this arm is not reached; answer safely anyway.
+        _ => Err(options_issue("are invalid")),
+    }
+}

@@ -1,0 +1,141 @@
+//! The rule for each string option: what it becomes when valid, or what is wrong with it.
+
+use super::{
+    has_space_or_control, PathType, MAX_CAPTCHA_LEN, MAX_EMAIL_CHARS, MAX_LINK_LEN, MAX_OTP_LEN,
+    MAX_PIN_CHARS, MAX_TEMPLATE_CHARS, MAX_USERNAME_CHARS,
+};
+use crate::base_url;
+use crate::text::{char_count, edge_is, has_byte, parts, split_byte};
+
+/// A rule's verdict on one string: the value it becomes, or what is wrong with it.
+pub(super) type Checked<T> = Result<T, String>;
+
+pub(super) fn check_api_key(s: &str) -> Checked<String> {
+    let groups = [8, 4, 4, 4, 12];
+    let mut parts = parts(s, b'-');
+    let well_formed = groups.iter().all(|len| {
+        parts
+            .next()
+            .is_some_and(|p| p.len() == *len && p.bytes().all(|b| b.is_ascii_hexdigit()))
+    }) && parts.next().is_none();
+    if well_formed {
+        Ok(s.to_string())
+    } else if s.is_empty() {
+        Err("is required and must not be empty".into())
+    } else {
+        Err(
+            "must be a GUID like xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx (your LoginRadius API key)"
+                .into(),
+        )
+    }
+}
+
+pub(super) fn check_otp(s: &str) -> Checked<String> {
+    if s.is_empty() {
+        Err("must not be empty".into())
+    } else if !s.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        // Checked before the length, which counts bytes: only right once the text is ASCII.
+        Err("must contain only ASCII letters and digits".into())
+    } else if s.len() > MAX_OTP_LEN {
+        Err(format!("must be at most {MAX_OTP_LEN} characters"))
+    } else {
+        Ok(s.to_string())
+    }
+}
+
+/// Not empty, at most `max` characters, no whitespace or control characters: the PIN's and the
+/// username's rule.
+pub(super) fn check_plain_text(s: &str, max: usize) -> Checked<String> {
+    if s.is_empty() {
+        Err("must not be empty".into())
+    } else if char_count(s) > max {
+        Err(format!("must be at most {max} characters"))
+    } else if has_space_or_control(s) {
+        Err("must not contain spaces or control characters".into())
+    } else {
+        Ok(s.to_string())
+    }
+}
+
+pub(super) fn check_pin(s: &str) -> Checked<String> {
+    check_plain_text(s, MAX_PIN_CHARS)
+}
+
+pub(super) fn check_username(s: &str) -> Checked<String> {
+    check_plain_text(s, MAX_USERNAME_CHARS)
+}
+
+pub(super) fn check_email(s: &str) -> Checked<String> {
+    const BAD: &str = "must be an email address like name@example.com";
+    if s.is_empty() {
+        return Err("must not be empty".into());
+    }
+    if char_count(s) > MAX_EMAIL_CHARS {
+        return Err(format!("must be at most {MAX_EMAIL_CHARS} characters"));
+    }
+    if has_space_or_control(s) {
+        return Err("must not contain spaces or control characters".into());
+    }
+    let (local, domain) = split_byte(s, b'@', true).ok_or(BAD)?;
+    let local_ok = !local.is_empty()
+        && local.len() <= 64
+        && !local.bytes().any(|b| b"@\"(),:;<>[]\\".contains(&b));
+    let labels_ok = has_byte(domain, b'.')
+        && parts(domain, b'.').all(|label| {
+            !label.is_empty()
+                && char_count(label) <= 63
+                && !edge_is(label, b'-', false)
+                && !edge_is(label, b'-', true)
+                // Non-ASCII letters are allowed (internationalised domains); ASCII is strict.
+                && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || !c.is_ascii())
+        });
+    if local_ok && labels_ok {
+        Ok(s.to_string())
+    } else {
+        Err(BAD.into())
+    }
+}
+
+pub(super) fn check_phone(s: &str) -> Checked<String> {
+    let digits = s.get(usize::from(edge_is(s, b'+', false))..).unwrap_or(s);
+    if (5..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(s.to_string())
+    } else {
+        Err("must be 5 to 15 digits with an optional leading +, like +919876543210 (no spaces or dashes)".into())
+    }
+}
+
+pub(super) fn check_type(s: &str) -> Checked<PathType> {
+    PathType::parse(s).ok_or_else(|| {
+        let names: Vec<String> = PathType::ALL
+            .iter()
+            .map(|t| format!("\"{}\"", t.as_str()))
+            .collect();
+        format!("must be one of {}", names.join(", "))
+    })
+}
+
+pub(super) fn check_token(s: &str) -> Checked<String> {
+    if s.is_empty() {
+        Err("must not be empty; leave the option out instead".into())
+    } else if s.len() > MAX_CAPTCHA_LEN {
+        Err(format!("must be at most {MAX_CAPTCHA_LEN} characters"))
+    } else {
+        Ok(s.to_string())
+    }
+}
+
+/// A template name of the tenant (`smsTemplate`, `emailTemplate`).
+pub(super) fn check_template(s: &str) -> Checked<String> {
+    check_plain_text(s, MAX_TEMPLATE_CHARS)
+}
+
+/// `resetPinUrl`: where the email's link leads, an absolute https URL.
+pub(super) fn check_reset_pin_url(s: &str) -> Checked<String> {
+    if s.len() > MAX_LINK_LEN {
+        return Err(format!("must be at most {MAX_LINK_LEN} characters"));
+    }
+    base_url::check_https_link(s)
+        .map(str::to_string)
+        .map_err(String::from)
+}
