@@ -333,7 +333,7 @@ function report(envs, sizes) {
   p();
   const total = (e, id) => stats(e.cold[id].map((r) => r.totalMs));
   table(
-    ["environment", ...SIDE_IDS.map((id) => `${LABEL[id]}, ms`), ...BASELINES.map((id) => `ours − ${LABEL[id]}, ms`)],
+    ["environment", ...SIDE_IDS.map((id) => `${LABEL[id]}, ms`), ...BASELINES.map((id) => `ours − ${LABEL[id]}, ms (< 0: ours faster)`)],
     envs.map((e) => [e.env, ...SIDE_IDS.map((id) => cell(total(e, id))), ...BASELINES.map((id) => fmt(total(e, "ours").median - total(e, id).median))]),
   );
   p();
