@@ -1,7 +1,11 @@
-// The demo page: a form over every option of resetPinWithOtp, with live validation, a masked
-// preview of the request, the OTP step against the local server, and a clear outcome panel.
+// The demo page: a form over every option of sendResetPinOtp and resetPinWithOtp, with live
+// validation, a masked preview of the next request, the local server's messages (the code it
+// "sent"), and a clear outcome panel. Both steps work against the local server and the live one.
 import {
   init,
+  sendResetPinOtp,
+  validateSendResetPinOtp,
+  buildSendResetPinOtpRequest,
   resetPinWithOtp,
   validateResetPinWithOtp,
   buildResetPinWithOtpRequest,
@@ -10,10 +14,9 @@ import {
 
 const $ = (id) => document.getElementById(id);
 
-/** Free-text options, passed on when not empty (the id of each input is the option's name). */
+/** Free-text options of both steps, passed on when not empty (each input's id is the option's name). */
 const TEXT_OPTIONS = [
   "apiKey",
-  "otp",
   "gRecaptchaResponse",
   "gRecaptchaResponseAlt",
   "hCaptchaResponse",
@@ -21,7 +24,15 @@ const TEXT_OPTIONS = [
   "qqCaptchaRandstr",
   "baseUrl",
 ];
+/** The reset's own options. */
+const RESET_TEXT_OPTIONS = ["otp", "type"];
 const BOOLEAN_OPTIONS = ["preventWebhook", "xPreventWebhook"];
+/** The send's delivery options, by the identifier kinds they apply to (see their data-kinds). */
+const SEND_TEXT_OPTIONS = {
+  smsTemplate: ["phone"],
+  emailTemplate: ["email", "username"],
+  resetPinUrl: ["email", "username"],
+};
 const IDENTIFIER_FIELDS = ["identifier", "email", "phone", "username"];
 
 /** How each identifier kind looks in the form. */
@@ -36,6 +47,9 @@ const FIELD_NAMES = {
   apiKey: "API key",
   otp: "One-time code",
   pin: "New PIN",
+  smsTemplate: "SMS template",
+  emailTemplate: "Email template",
+  resetPinUrl: "Link in the email",
   baseUrl: "Base URL",
   timeoutMs: "Timeout",
   type: "Path type",
@@ -64,34 +78,51 @@ function identifierKind() {
   return form.elements.identifierKind.value;
 }
 
-/** The options object exactly as the form describes it; empty optional fields are left out. */
-function readOptions() {
-  const options = {};
-  for (const name of TEXT_OPTIONS) {
+function addTextOptions(options, names) {
+  for (const name of names) {
     const value = $(name).value.trim();
     if (value !== "") options[name] = value;
   }
-  // Not trimmed: a space in a PIN is an error the user should see, not something to hide.
-  if ($("pin").value !== "") options.pin = $("pin").value;
+  return options;
+}
+
+/** What both steps take, exactly as the form describes it; empty optional fields are left out. */
+function readSharedOptions() {
+  const options = addTextOptions({}, TEXT_OPTIONS);
   const identifier = $("identifier").value.trim();
   if (identifier !== "") options[identifierKind()] = identifier;
-  if ($("type").value !== "") options.type = $("type").value;
-  for (const name of BOOLEAN_OPTIONS) {
-    if ($(name).value !== "") options[name] = $(name).value === "true";
-  }
   const timeout = $("timeoutMs").value.trim();
   // Digits become a number; anything else is passed as typed so validation explains the problem.
   if (timeout !== "") options.timeoutMs = /^\d+$/.test(timeout) ? Number(timeout) : timeout;
   return options;
 }
 
-/** The page's own origin when the base URL points at it, i.e. at the local mock server. */
-function localServerOrigin() {
+/** The options of sendResetPinOtp: only the delivery options of the chosen identifier kind. */
+function readSendOptions() {
+  const kind = identifierKind();
+  const names = Object.keys(SEND_TEXT_OPTIONS).filter((name) => SEND_TEXT_OPTIONS[name].includes(kind));
+  const options = addTextOptions(readSharedOptions(), names);
+  if (kind === "phone" && form.elements.delivery.value === "voice") options.isVoiceOtp = true;
+  return options;
+}
+
+/** The options of resetPinWithOtp. */
+function readResetOptions() {
+  const options = addTextOptions(readSharedOptions(), RESET_TEXT_OPTIONS);
+  // Not trimmed: a space in a PIN is an error the user should see, not something to hide.
+  if ($("pin").value !== "") options.pin = $("pin").value;
+  for (const name of BOOLEAN_OPTIONS) {
+    if ($(name).value !== "") options[name] = $(name).value === "true";
+  }
+  return options;
+}
+
+/** Whether the base URL points at this page's own server, i.e. at the local mock server. */
+function isLocalServer() {
   try {
-    const origin = new URL($("baseUrl").value.trim()).origin;
-    return origin === window.location.origin ? origin : null;
+    return new URL($("baseUrl").value.trim()).origin === window.location.origin;
   } catch {
-    return null;
+    return false;
   }
 }
 
@@ -158,15 +189,20 @@ function formatRequest(request) {
   return [`${request.method} ${request.url}`, ...headers, "", maskBody(request.body)].join("\n");
 }
 
-function renderPreview(options, issues) {
+/** The preview of the step that comes next. */
+function renderPreview(step) {
   const preview = $("preview");
+  const options = step.read();
+  const issues = step.validate(options);
+  preview.dataset.step = step.name;
+  $("preview-call").textContent = step.name;
   if (issues.length > 0) {
     preview.dataset.state = "invalid";
     preview.textContent = `No request yet: ${issues.length} field(s) need attention.`;
     return;
   }
   try {
-    preview.textContent = formatRequest(buildResetPinWithOtpRequest(options));
+    preview.textContent = formatRequest(step.build(options));
     preview.dataset.state = "ready";
   } catch (error) {
     // validate and build share their rules, so this only happens if they ever disagree.
@@ -175,13 +211,20 @@ function renderPreview(options, issues) {
   }
 }
 
-/** Re-validates and re-renders the preview; returns the current issues. */
+/**
+ * The issues of both steps, each once: the reset's (the form's submit) and the send's own
+ * delivery options. The shared fields follow the same rules, so their messages are identical.
+ */
+function formIssues() {
+  const issues = [...STEPS.reset.validate(STEPS.reset.read()), ...STEPS.send.validate(STEPS.send.read())];
+  const seen = new Set();
+  return issues.filter(({ field, message }) => !seen.has(`${field} ${message}`) && seen.add(`${field} ${message}`));
+}
+
+/** Re-validates and re-renders the preview. */
 function refresh() {
-  const options = readOptions();
-  const issues = validateResetPinWithOtp(options);
-  renderValidation(issues);
-  renderPreview(options, issues);
-  return issues;
+  renderValidation(formIssues());
+  renderPreview(upcomingStep());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -194,101 +237,178 @@ function applyIdentifierKind() {
   input.type = kind.type;
   input.autocomplete = kind.autocomplete;
   input.placeholder = kind.placeholder;
-}
-
-/** "Send me a code" and the fault simulator only make sense against the local server. */
-function applyServerMode() {
-  const local = localServerOrigin() !== null;
-  $("send-code").disabled = !local || inFlight !== null;
-  $("fault").disabled = !local;
-  if (!local) {
-    $("send-code-status").textContent =
-      "Against another server the code comes from LoginRadius by SMS or email.";
-  } else if ($("send-code-status").dataset.local !== "true") {
-    $("send-code-status").textContent = "";
+  // Only the delivery choices of this kind: SMS or voice for a phone, the email's for the others.
+  $("delivery").hidden = identifierKind() !== "phone";
+  for (const group of form.querySelectorAll("[data-kinds]")) {
+    group.hidden = !group.dataset.kinds.split(" ").includes(identifierKind());
   }
-  $("send-code-status").dataset.local = String(local);
 }
 
-/** POSTs JSON to a development endpoint of the local server; returns the parsed answer. */
-async function postDev(path, body) {
+/** The fault simulator and the messages panel only make sense against the local server. */
+function applyServerMode() {
+  const local = isLocalServer();
+  $("fault").disabled = !local;
+  $("messages").hidden = !local;
+  if (local) refreshMessages();
+}
+
+/** Calls a development endpoint of the local server for this API key; returns the parsed answer. */
+async function callDev(method, path, body) {
   const url = new URL(`/__dev/${path}`, window.location.origin);
   url.searchParams.set("apikey", $("apiKey").value.trim());
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(body),
-  });
+  const init = body === undefined ? { method } : { method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) };
+  const response = await fetch(url, init);
   const data = await response.json().catch(() => ({}));
   if (!response.ok) throw new Error(data.error ?? `the server answered ${response.status}`);
   return data;
 }
 
-async function sendCode() {
-  const status = $("send-code-status");
-  const identifier = $("identifier").value.trim();
-  if (identifier === "") {
-    status.textContent = `Enter your ${fieldName("identifier").toLowerCase()} first.`;
-    $("identifier").focus();
-    return;
-  }
-  status.textContent = "Sending a code…";
-  try {
-    const { otp, expiresAt } = await postDev("otp", { [identifierKind()]: identifier });
-    $("otp").value = otp;
-    touched.add("otp");
-    const until = new Date(expiresAt).toLocaleTimeString();
-    status.textContent = `A code was issued and filled in below (valid until ${until}).`;
-    refresh();
-  } catch (error) {
-    status.textContent = `Could not get a code: ${error.message}.`;
-  }
-}
-
-/** Arms the chosen fault for the next reset call of this API key (development only). */
+/** Arms the chosen fault for the next request of this API key (development only). */
 async function armFault() {
   const fault = $("fault").value;
-  if (fault === "" || localServerOrigin() === null) return;
-  await postDev("faults", { fault, times: 1 });
+  if (fault === "" || !isLocalServer()) return;
+  await callDev("POST", "faults", { fault, times: 1 });
 }
 
 // ---------------------------------------------------------------------------------------------
-// Busy state and the call itself
+// The messages panel: what the local server "sent" (its /__dev/outbox), as a phone or an inbox
 
-function setBusy(busy) {
-  form.setAttribute("aria-busy", String(busy));
-  $("submit").disabled = busy;
-  $("cancel").disabled = !busy;
-  $("busy").hidden = !busy;
-  applyServerMode();
+const CHANNELS = { sms: "SMS", voice: "Voice call", email: "Email" };
+
+/** The API key whose messages are listed and how many of them; a new key starts a new list. */
+let listed = { apiKey: null, count: 0 };
+/** Only the latest outbox read renders, so quick edits of the API key cannot mix two lists. */
+let latestRead = 0;
+
+function messageItem(entry) {
+  const item = el("li", undefined, { class: "message", "data-testid": "message", "data-channel": entry.channel });
+  const meta = el("p", undefined, { class: "message-meta" });
+  meta.append(
+    el("strong", CHANNELS[entry.channel] ?? entry.channel, { "data-testid": "message-channel" }),
+    " to ",
+    el("span", entry.to ?? "(no address on the account)", { "data-testid": "message-to" }),
+    " · ",
+    el("time", new Date(entry.sentAt).toLocaleTimeString(), { datetime: entry.sentAt }),
+  );
+  const code = el("p", entry.channel === "voice" ? "The caller reads out your code: " : "Your one-time code: ");
+  code.append(el("strong", entry.otp, { class: "message-code", "data-testid": "message-code" }));
+  item.append(meta, code);
+  if (entry.template) item.append(el("p", `Template: ${entry.template}`, { class: "hint" }));
+  if (entry.resetPinUrl) item.append(el("p", `Link: ${entry.resetPinUrl}`, { class: "hint" }));
+  return item;
 }
 
-async function submit(event) {
-  event.preventDefault();
+/** Adds the messages not listed yet, newest first (only those, so the log announces only them). */
+async function refreshMessages() {
+  const apiKey = $("apiKey").value.trim();
+  const read = ++latestRead;
+  const list = $("message-list");
+  let entries;
+  try {
+    entries = await callDev("GET", "outbox");
+  } catch (error) {
+    entries = error;
+  }
+  if (read !== latestRead) return;
+  if (apiKey !== listed.apiKey) {
+    list.replaceChildren();
+    listed = { apiKey, count: 0 };
+  }
+  if (entries instanceof Error) {
+    $("messages-status").textContent = `No messages to show: ${entries.message}.`;
+    return;
+  }
+  for (const entry of entries.slice(listed.count)) list.prepend(messageItem(entry));
+  listed.count = entries.length;
+  $("messages-status").textContent = entries.length === 0 ? "No messages yet for this API key." : "";
+}
+
+// ---------------------------------------------------------------------------------------------
+// The two steps, their busy state and the calls themselves
+
+const STEPS = {
+  send: {
+    name: "sendResetPinOtp",
+    read: readSendOptions,
+    validate: validateSendResetPinOtp,
+    build: buildSendResetPinOtpRequest,
+    call: sendResetPinOtp,
+    busy: "Sending a code…",
+    refused: "The server refused to send a code.",
+    timeoutAdvice: "A code may or may not have been sent: check your messages before asking for another, or raise the timeout.",
+    onSuccess: showSent,
+  },
+  reset: {
+    name: "resetPinWithOtp",
+    read: readResetOptions,
+    validate: validateResetPinWithOtp,
+    build: buildResetPinWithOtpRequest,
+    call: resetPinWithOtp,
+    busy: "Resetting your PIN…",
+    refused: "The server refused the reset.",
+    timeoutAdvice: "The reset may or may not have happened. Request a new code and try again, or raise the timeout.",
+    onSuccess: showSuccess,
+  },
+};
+
+/** The step the preview shows: sending a code until the user has typed one, then the reset. */
+function upcomingStep() {
+  return $("otp").value.trim() === "" ? STEPS.send : STEPS.reset;
+}
+
+function setBusy(step) {
+  const busy = step !== null;
+  form.setAttribute("aria-busy", String(busy));
+  $("submit").disabled = busy;
+  $("send-code").disabled = busy;
+  $("cancel").disabled = !busy;
+  $("busy").hidden = !busy;
+  if (busy) $("busy-text").textContent = step.busy;
+}
+
+/** Runs one step through the package and shows its outcome; invalid options are sent too. */
+async function run(step) {
   if (inFlight) return;
-  showAllErrors = true;
-  const issues = refresh();
-  const options = readOptions();
+  const options = step.read();
+  const valid = step.validate(options).length === 0;
   inFlight = new AbortController();
   options.signal = inFlight.signal;
-  setBusy(true);
+  setBusy(step);
   showWorking();
   const started = performance.now();
   try {
     // Validation errors still go through the package, so the page shows its real rejection.
-    if (issues.length === 0) await armFault();
-    await resetPinWithOtp(options);
-    showSuccess(performance.now() - started);
+    if (valid) await armFault();
+    const result = await step.call(options);
+    step.onSuccess(result, performance.now() - started, options);
   } catch (error) {
-    showError(error, performance.now() - started);
-    if (error?.kind === "validation") focusFirstInvalid();
+    showError(error, performance.now() - started, step);
+    if (error?.kind === "validation") flagIssues(error.issues);
   } finally {
     const cancelHadFocus = document.activeElement === $("cancel");
     inFlight = null;
-    setBusy(false);
+    setBusy(null);
     // A disabled button drops focus to <body>; keep keyboard users in the form.
     if (cancelHadFocus) $("submit").focus();
   }
+}
+
+/** Shows the rejected fields' messages and moves focus to the first of them. */
+function flagIssues(issues) {
+  for (const { field } of issues) touched.add(inputIdFor(field));
+  refresh();
+  focusFirstInvalid();
+}
+
+function submit(event) {
+  event.preventDefault();
+  showAllErrors = true;
+  refresh();
+  run(STEPS.reset);
+}
+
+function sendCode() {
+  run(STEPS.send);
 }
 
 function focusFirstInvalid() {
@@ -322,7 +442,29 @@ function showWorking() {
   setOutcome("busy", null, [el("p", "Sending the request…")]);
 }
 
-function showSuccess(ms) {
+/** How the code travels, in words: "by SMS to +91…", "by email to the address of ada". */
+function deliveryText(options) {
+  if (options.phone) return `by ${options.isVoiceOtp ? "voice call" : "SMS"} to ${options.phone}`;
+  if (options.email) return `by email to ${options.email}`;
+  return `by email to the address of ${options.username}`;
+}
+
+function showSent(result, ms, options) {
+  const where =
+    !isLocalServer()
+      ? "Type the code from the message into “One-time code”, choose a new PIN and reset it."
+      : "Read the code under “Messages, local server only”, type it into “One-time code”, choose a new PIN and reset it.";
+  const sid = result.Data?.Sid ? ` (message ${result.Data.Sid})` : "";
+  setOutcome("success", null, [
+    el("p", "A code is on its way.", { class: "outcome-title", "data-testid": "outcome-title" }),
+    el("p", `Sent ${deliveryText(options)}: the server answered {"IsPosted": true}${sid} after ${Math.round(ms)} ms.`),
+    el("p", where, { "data-testid": "next-step" }),
+  ]);
+  $("send-code-status").textContent = `Code sent ${deliveryText(options)} at ${new Date().toLocaleTimeString()}.`;
+  if (isLocalServer()) refreshMessages();
+}
+
+function showSuccess(_result, ms) {
   setOutcome("success", null, [
     el("p", "Your PIN was reset.", { class: "outcome-title", "data-testid": "outcome-title" }),
     el("p", `The server answered {"IsPosted": true} after ${Math.round(ms)} ms.`),
@@ -356,7 +498,7 @@ function issueList(issues) {
   return list;
 }
 
-function showError(error, ms) {
+function showError(error, ms, step) {
   if (!isLoginRadiusError(error)) {
     setOutcome("error", "unexpected", [
       el("p", "Something unexpected went wrong.", { class: "outcome-title", "data-testid": "outcome-title" }),
@@ -365,7 +507,7 @@ function showError(error, ms) {
     return;
   }
   const children = [
-    el("p", TITLES[error.kind] ?? "The request failed.", {
+    el("p", (error.kind === "api" ? step.refused : TITLES[error.kind]) ?? "The request failed.", {
       class: "outcome-title",
       "data-testid": "outcome-title",
     }),
@@ -373,13 +515,12 @@ function showError(error, ms) {
     errorDetails(error),
   ];
   if (error.issues.length > 0) children.push(issueList(error.issues));
-  children.push(el("p", nextStep(error), { class: "next-step", "data-testid": "next-step" }));
+  children.push(el("p", advice(error, step), { class: "next-step", "data-testid": "next-step" }));
   setOutcome("error", error.kind, children);
 }
 
 const TITLES = {
   validation: "Some fields need fixing.",
-  api: "The server refused the reset.",
   network: "The request did not reach the server.",
   timeout: "The server did not answer in time.",
   aborted: "You cancelled the request.",
@@ -420,7 +561,7 @@ function apiAdvice(error) {
   return "Read the description above, correct the request and try again.";
 }
 
-function nextStep(error) {
+function advice(error, step) {
   switch (error.kind) {
     case "validation":
       return "Nothing was sent. Fix the highlighted fields, then submit again.";
@@ -429,7 +570,7 @@ function nextStep(error) {
     case "network":
       return "Check your connection and the base URL, and that the server allows requests from this page (CORS). Then try again.";
     case "timeout":
-      return "The reset may or may not have happened. Request a new code and try again, or raise the timeout.";
+      return step.timeoutAdvice;
     case "aborted":
       return "Nothing more will happen: the page stopped waiting. Submit again when you are ready (request a new code if this one was already used).";
     case "invalid_response":
@@ -446,6 +587,7 @@ function onEdit(event) {
   const id = event.target.name === "identifierKind" ? "identifier" : event.target.id;
   if (event.target.name === "identifierKind") applyIdentifierKind();
   if (id === "baseUrl") applyServerMode();
+  if (id === "apiKey" && isLocalServer()) refreshMessages();
   if (id) touched.add(id);
   refresh();
 }
@@ -456,6 +598,7 @@ function wireEvents() {
   form.addEventListener("submit", submit);
   $("cancel").addEventListener("click", cancel);
   $("send-code").addEventListener("click", sendCode);
+  $("messages-refresh").addEventListener("click", refreshMessages);
 }
 
 async function start() {

@@ -1,17 +1,20 @@
 // The demo page in this run's browser (LR_BROWSER: chromium, firefox or webkit; see
-// engines/index.mjs) against the real mock server: the whole flow, every error kind, cancel, live
-// validation, the masked preview, keyboard use, a phone-width layout, and a clean console under
-// the strict CSP. Run: node --test tests/browser/demo.test.mjs (WebKit: under `xvfb-run -a`;
-// needs pkg/ from scripts/build.sh and the server binary)
+// engines/index.mjs) against the real mock server: the whole flow by email, SMS and voice call
+// (the code read from the messages panel), every error kind of both steps, cancel, live
+// validation, the masked preview of the next step, keyboard use, a phone-width layout, axe-core,
+// and a clean console under the strict CSP. Run: node --test tests/browser/demo.test.mjs (WebKit:
+// under `xvfb-run -a`; needs pkg/ from scripts/build.sh and the server binary)
 import assert from "node:assert/strict";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 
+import { axeViolations } from "./axe.mjs";
 import {
   ENGINE,
   RESULTS_DIR,
   closedPort,
   failedResetResponse,
+  failedSendResponse,
   refusedConnection,
   startHarness,
 } from "./harness.mjs";
@@ -51,10 +54,33 @@ async function openAdvanced(page) {
   if (!(await details.evaluate((el) => el.open))) await page.locator("#advanced > summary").click();
 }
 
-/** Clicks submit and waits until the outcome panel shows a result. */
-async function submitAndWait(page) {
-  await page.getByTestId("submit").click();
+/**
+ * Clicks `button` and waits until the outcome panel shows a result. The click handler marks the
+ * outcome busy before it returns, so an earlier result is never mistaken for this one.
+ */
+async function clickAndWait(page, button) {
+  await page.getByTestId(button).click();
   await page.locator("[data-testid=outcome][data-state=success], [data-testid=outcome][data-state=error]").waitFor();
+}
+
+const submitAndWait = (page) => clickAndWait(page, "submit");
+const sendCodeAndWait = (page) => clickAndWait(page, "send-code");
+
+/** Picks the identifier kind (and for a phone, SMS or a voice call) and types the identifier. */
+async function identify(page, { kind, identifier, voice = false }) {
+  await page.getByTestId(`kind-${kind}`).check();
+  if (kind === "phone") await page.getByTestId(voice ? "delivery-voice" : "delivery-sms").check();
+  await page.getByTestId("identifier").fill(identifier);
+}
+
+/** The newest message in the panel, as the user reads it. */
+async function newestMessage(page) {
+  await page.getByTestId("message").waitFor();
+  return {
+    channel: await page.getByTestId("message").getAttribute("data-channel"),
+    to: await text(page, "message-to"),
+    code: await text(page, "message-code"),
+  };
 }
 
 const outcome = (page) => page.getByTestId("outcome");
@@ -78,34 +104,116 @@ async function seedUser(apiKey, email, otp = "314159") {
 }
 
 describe(`demo page (${ENGINE})`, () => {
-  test("full flow: send a code, choose a PIN, reset, see success", async () => {
-    await withDemo(async ({ page, apiKey }) => {
-      const email = "ada@example.com";
-      await harness.dev.createUser(apiKey, { email, pin: "1111" });
+  // The send's path segment and the outbox channel of each way to get a code.
+  const deliveries = [
+    { name: "email", kind: "email", identifier: "ada@example.com", path: "email", channel: "email", label: "Email" },
+    { name: "SMS", kind: "phone", identifier: "+919876543210", path: "otp", channel: "sms", label: "SMS" },
+    { name: "voice call", kind: "phone", identifier: "+919876543211", voice: true, path: "otp", channel: "voice", label: "Voice call" },
+  ];
+  for (const delivery of deliveries) {
+    test(`full flow by ${delivery.name}: send a code, read it in the messages panel, reset; reusing the code shows 1068`, async () => {
+      await withDemo(
+        async ({ page, apiKey }) => {
+          const { kind, identifier } = delivery;
+          await harness.dev.createUser(apiKey, { [kind]: identifier, pin: "1111" });
+          await identify(page, delivery);
 
-      await page.getByTestId("identifier").fill(email);
-      await page.getByTestId("send-code").click();
-      await page.waitForFunction(() => /^[A-Za-z0-9]+$/.test(document.getElementById("otp").value));
-      assert.match(await text(page, "send-code-status"), /filled in/);
-      await page.getByTestId("pin").fill("4821");
+          // Before a code is typed the preview shows the send.
+          const sendPreview = await text(page, "preview");
+          const sendUrl = `POST ${harness.url}/identity/v2/auth/pin/forgot/${delivery.path}?apikey=${apiKey}`;
+          assert.ok(sendPreview.startsWith(sendUrl), sendPreview);
+          assert.equal(sendPreview.includes("isvoiceotp=true"), delivery.voice === true, sendPreview);
+          assert.equal(await text(page, "preview-call"), "sendResetPinOtp");
 
-      // The prepared request is complete and still shows no secret.
-      const otp = await page.getByTestId("otp").inputValue();
-      const preview = await text(page, "preview");
-      assert.match(preview, /^PUT http:\/\/127\.0\.0\.1:\d+\/identity\/v2\/auth\/pin\/reset\/otp\/email\?apikey=/);
-      assert.ok(!preview.includes(otp) && !preview.includes("4821"), preview);
+          await sendCodeAndWait(page);
+          assert.equal(await outcome(page).getAttribute("data-state"), "success");
+          assert.match(await text(page, "outcome-title"), /code is on its way/);
+          assert.match(await text(page, "next-step"), /Messages, local server only/);
 
-      await submitAndWait(page);
-      assert.equal(await outcome(page).getAttribute("data-state"), "success");
-      assert.match(await text(page, "outcome-title"), /PIN was reset/);
-      await screenshot(page, "demo-success");
+          // The panel shows what the server sent, like a phone or an inbox; nothing filled the form.
+          const message = await newestMessage(page);
+          assert.deepEqual(
+            { channel: message.channel, to: message.to },
+            { channel: delivery.channel, to: identifier },
+          );
+          assert.equal(await text(page, "message-channel"), delivery.label);
+          assert.match(message.code, /^\d{6}$/);
+          const [sent] = await harness.dev.outbox(apiKey);
+          assert.deepEqual({ channel: sent.channel, otp: sent.otp }, { channel: delivery.channel, otp: message.code });
+          assert.equal(await page.getByTestId("otp").inputValue(), "");
+          if (delivery.name === "SMS") await screenshot(page, "demo-messages");
 
-      // The server really changed the PIN and logged the webhook.
-      assert.deepEqual(await harness.dev.checkPin(apiKey, email, "4821"), { matches: true, pinChanges: 1 });
-      assert.equal((await harness.dev.checkPin(apiKey, email, "1111")).matches, false);
-      const { uid } = await harness.dev.user(apiKey, email);
-      assert.deepEqual(await harness.dev.webhooks(apiKey), [{ event: "ResetPinByOtp", uid }]);
+          // With the code typed, the preview moves on to the reset, still without a secret.
+          await page.getByTestId("otp").fill(message.code);
+          await page.getByTestId("pin").fill("4821");
+          const resetPreview = await text(page, "preview");
+          assert.ok(resetPreview.startsWith(`PUT ${harness.url}/identity/v2/auth/pin/reset/otp/${kind}?apikey=`), resetPreview);
+          assert.ok(!resetPreview.includes(message.code) && !resetPreview.includes("4821"), resetPreview);
+          assert.equal(await text(page, "preview-call"), "resetPinWithOtp");
+
+          await submitAndWait(page);
+          assert.equal(await outcome(page).getAttribute("data-state"), "success");
+          assert.match(await text(page, "outcome-title"), /PIN was reset/);
+          if (delivery.name === "email") await screenshot(page, "demo-success");
+          assert.deepEqual(await harness.dev.checkPin(apiKey, identifier, "4821"), { matches: true, pinChanges: 1 });
+          const { uid } = await harness.dev.user(apiKey, identifier);
+          assert.deepEqual(await harness.dev.webhooks(apiKey), [{ event: "ResetPinByOtp", uid }]);
+
+          // The same code a second time: used up.
+          await submitAndWait(page);
+          await expectErrorKind(page, "api");
+          assert.equal(await text(page, "error-errorCode"), "1068");
+          assert.match(await text(page, "next-step"), /already used: press “Send me a code”/);
+          assert.equal((await harness.dev.checkPin(apiKey, identifier, "4821")).pinChanges, 1);
+        },
+        { allowConsole: failedResetResponse(403) },
+      );
     });
+  }
+
+  test("send: an unknown user (938) is shown like any refused request", async () => {
+    await withDemo(
+      async ({ page, apiKey }) => {
+        await identify(page, { kind: "email", identifier: "nobody@example.com" });
+        await sendCodeAndWait(page);
+        await expectErrorKind(page, "api");
+        assert.match(await text(page, "outcome-title"), /refused to send a code/);
+        assert.equal(await text(page, "error-status"), "403");
+        assert.equal(await text(page, "error-errorCode"), "938");
+        assert.match(await text(page, "next-step"), /No account has this identifier/);
+        assert.deepEqual(await harness.dev.outbox(apiKey), []);
+        assert.equal(await page.getByTestId("message").count(), 0);
+      },
+      { allowConsole: failedSendResponse(403) },
+    );
+  });
+
+  test("send: invalid options flag only the send's fields, and nothing is sent", async () => {
+    await withDemo(async ({ page, apiKey }) => {
+      await page.getByTestId("kind-phone").check();
+      await sendCodeAndWait(page);
+      await expectErrorKind(page, "validation");
+      assert.match(await text(page, "error-identifier"), /is required/);
+      assert.equal(await page.evaluate(() => document.activeElement.id), "identifier");
+      // The code and the PIN belong to the next step: not flagged yet.
+      assert.equal(await page.getByTestId("error-otp").isHidden(), true);
+      assert.equal(await page.getByTestId("error-pin").isHidden(), true);
+      assert.deepEqual(await harness.dev.outbox(apiKey), []);
+    });
+  });
+
+  test("send: a server fault (500 with HTML) is an invalid_response, as for the reset", async () => {
+    await withDemo(
+      async ({ page }) => {
+        await identify(page, { kind: "email", identifier: "fault@example.com" });
+        await openAdvanced(page);
+        await page.getByTestId("fault").selectOption("html500");
+        await sendCodeAndWait(page);
+        await expectErrorKind(page, "invalid_response");
+        assert.equal(await text(page, "error-status"), "500");
+      },
+      { allowConsole: failedSendResponse(500) },
+    );
   });
 
   test("validation: submitting an empty form shows the package's issues next to each field", async () => {
@@ -185,12 +293,18 @@ describe(`demo page (${ENGINE})`, () => {
     await withDemo(
       async ({ page, apiKey }) => {
         const { email, otp } = await seedUser(apiKey, "net@example.com");
-        await fillForm(page, { email, otp, pin: "4821" });
+        await fillForm(page, { email });
         await openAdvanced(page);
         await page.getByTestId("baseUrl").fill(closed);
-        // The dev-only helpers switch off for any server but the local one.
-        assert.equal(await page.getByTestId("send-code").isDisabled(), true);
+        // The development helpers switch off for any server but the local one; sending does not.
+        assert.equal(await page.getByTestId("messages").isHidden(), true);
         assert.equal(await page.getByTestId("fault").isDisabled(), true);
+        assert.equal(await page.getByTestId("send-code").isEnabled(), true);
+        assert.ok((await text(page, "preview")).startsWith(`POST ${closed}/identity/v2/auth/pin/forgot/email?`));
+        await sendCodeAndWait(page);
+        await expectErrorKind(page, "network");
+
+        await fillForm(page, { otp, pin: "4821" });
         assert.ok((await text(page, "preview")).startsWith(`PUT ${closed}/identity/`));
         await submitAndWait(page);
         await expectErrorKind(page, "network");
@@ -199,6 +313,31 @@ describe(`demo page (${ENGINE})`, () => {
       },
       { allowConsole: refusedConnection(closed) },
     );
+  });
+
+  test("live service: the page sends to https://api.loginradius.com, and its CSP lets it", async () => {
+    const live = "https://api.loginradius.com";
+    // This machine cannot reach the service; were the request blocked by the page's CSP, the
+    // console check (a CSP violation is never allowed) would fail.
+    const toLiveService = (m) => m.url.startsWith(`${live}/`) || m.text.includes(live);
+    await withDemo(
+      async ({ page, apiKey }) => {
+        await fillForm(page, { email: "live@example.com" });
+        await openAdvanced(page);
+        await page.getByTestId("baseUrl").fill(live);
+        await page.getByTestId("timeoutMs").fill("5000");
+        assert.equal(await page.getByTestId("messages").isHidden(), true);
+        assert.ok((await text(page, "preview")).startsWith(`POST ${live}/identity/v2/auth/pin/forgot/email?apikey=${apiKey}`));
+        await sendCodeAndWait(page);
+        // No network here: network (or timeout); with one, the live service refuses this key (api).
+        assert.ok(["network", "timeout", "api"].includes(await outcome(page).getAttribute("data-kind")));
+        await fillForm(page, { otp: "123456", pin: "4821" });
+        assert.ok((await text(page, "preview")).startsWith(`PUT ${live}/identity/v2/auth/pin/reset/otp/email?apikey=`));
+      },
+      { allowConsole: toLiveService },
+    );
+    const header = (await fetch(harness.url)).headers.get("content-security-policy");
+    assert.match(header, /connect-src [^;]*https:\/\/api\.loginradius\.com/);
   });
 
   test("timeout: the server hangs longer than timeoutMs", async () => {
@@ -304,8 +443,20 @@ describe(`demo page (${ENGINE})`, () => {
       const preview = page.getByTestId("preview");
       assert.match(await preview.textContent(), /^No request yet/);
 
-      await fillForm(page, { email: "mask@example.com", otp: "Zq81Xy", pin: "s3cr3t-Pin" });
+      // No code typed yet: the next step is the send, with the email's delivery options.
+      await fillForm(page, { email: "mask@example.com", pin: "s3cr3t-Pin" });
       await openAdvanced(page);
+      await page.getByTestId("emailTemplate").fill("pin-reset");
+      await page.getByTestId("resetPinUrl").fill("https://example.com/reset?x=1");
+      const send = await preview.textContent();
+      assert.equal(
+        send.split("\n")[0],
+        `POST ${harness.url}/identity/v2/auth/pin/forgot/email?apikey=${apiKey}&emailtemplate=pin-reset&resetpinurl=https%3A%2F%2Fexample.com%2Freset%3Fx%3D1`,
+      );
+      assert.deepEqual(JSON.parse(send.slice(send.indexOf("{"))), { email: "mask@example.com" });
+      assert.ok(!send.includes("s3cr3t-Pin"), send);
+
+      await fillForm(page, { otp: "Zq81Xy" });
       await page.getByTestId("xPreventWebhook").selectOption("true");
       await page.getByTestId("preventWebhook").selectOption("false");
       await page.getByTestId("hCaptchaResponse").fill("tok");
@@ -371,5 +522,16 @@ describe(`demo page (${ENGINE})`, () => {
       },
       { viewport: { width: 375, height: 812 } },
     );
+  });
+
+  test("accessibility: axe-core finds no violations with the advanced options and the messages open", async () => {
+    await withDemo(async ({ page, apiKey }) => {
+      await harness.dev.createUser(apiKey, { phone: "+919876543212" });
+      await identify(page, { kind: "phone", identifier: "+919876543212", voice: true });
+      await sendCodeAndWait(page);
+      await newestMessage(page);
+      await openAdvanced(page);
+      assert.deepEqual(await axeViolations(page), []);
+    });
   });
 });

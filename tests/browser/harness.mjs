@@ -108,10 +108,19 @@ async function openDemo(browser, url, dev, { viewport, tenantSettings } = {}) {
 
 /** Chromium's log line for a fetch that got an HTTP error status from the reset endpoint. */
 export function failedResetResponse(status) {
+  return failedResponse(status, "/identity/v2/auth/pin/reset/otp/");
+}
+
+/** The same for the endpoints that send the code (`/identity/v2/auth/pin/forgot/…`). */
+export function failedSendResponse(status) {
+  return failedResponse(status, "/identity/v2/auth/pin/forgot/");
+}
+
+function failedResponse(status, endpoint) {
   return (m) =>
     m.type === "error" &&
     m.text.startsWith(`Failed to load resource: the server responded with a status of ${status} `) &&
-    m.url.includes("/identity/v2/auth/pin/reset/otp/");
+    m.url.includes(endpoint);
 }
 
 /**

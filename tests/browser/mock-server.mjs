@@ -83,6 +83,7 @@ export function devApi(baseUrl) {
     armFault: (apiKey, fault) => call("POST", "faults", { apiKey, body: fault }),
     clearFaults: (apiKey) => call("DELETE", "faults", { apiKey }),
     webhooks: (apiKey) => call("GET", "webhooks", { apiKey }),
+    outbox: (apiKey) => call("GET", "outbox", { apiKey }),
     user: (apiKey, identifier) => call("GET", "users", { apiKey, query: { identifier } }),
     checkPin: (apiKey, identifier, pin) =>
       call("GET", "users/pin", { apiKey, query: { identifier, pin } }),
