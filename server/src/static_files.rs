@@ -2,6 +2,7 @@
 
 use axum::http::{header, HeaderValue};
 use axum::Router;
+use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 
@@ -11,10 +12,17 @@ use crate::state::AppState;
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self' http://127.0.0.1:* http://localhost:* https://api.loginradius.com; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /// Serves both directories; ServeDir picks `application/wasm` and `text/javascript` by extension.
+/// Compressed as a real host would (a `.gz` sibling when there is one, else gzip on the fly), so
+/// what a throttled page downloads is what a user's browser would.
 pub fn router(state: &AppState) -> Router {
     Router::new()
-        .nest_service("/pkg", ServeDir::new(state.pkg()))
-        .fallback_service(ServeDir::new(state.www()).append_index_html_on_directories(true))
+        .nest_service("/pkg", ServeDir::new(state.pkg()).precompressed_gzip())
+        .fallback_service(
+            ServeDir::new(state.www())
+                .precompressed_gzip()
+                .append_index_html_on_directories(true),
+        )
+        .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::overriding(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(CONTENT_SECURITY_POLICY),
