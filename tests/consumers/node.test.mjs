@@ -60,7 +60,8 @@ describe("Node", () => {
       const fetched = [];
       globalThis.fetch = (input) => { fetched.push(String(input)); throw new Error("no fetch at import"); };
       const lib = await import(process.argv[1]);
-      console.log(JSON.stringify({ touched, fetched, exports: Object.keys(lib).sort() }));
+      const defaultIsInit = lib.default === lib.init;
+      console.log(JSON.stringify({ touched, fetched, exports: Object.keys(lib).sort(), defaultIsInit }));
     `;
     const entry = path.join(dir("node-esm"), "node_modules", "loginradius-pin-reset", "index.js");
     const { stdout } = await run(
@@ -73,11 +74,17 @@ describe("Node", () => {
     assert.deepEqual(out.fetched, [], "importing index.js fetched something");
     assert.deepEqual(out.exports, [
       "buildResetPinWithOtpRequest",
+      "buildSendResetPinOtpRequest",
+      "default",
       "init",
       "isLoginRadiusError",
       "resetPinWithOtp",
+      "sendResetPinOtp",
       "validateResetPinWithOtp",
+      "validateSendResetPinOtp",
     ]);
+    // The wasm-pack convention: `import init, { ... } from "loginradius-pin-reset"`.
+    assert.equal(out.defaultIsInit, true, "the default export is init");
   });
 });
 
