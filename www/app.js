@@ -256,8 +256,8 @@ function applyServerMode() {
 async function callDev(method, path, body) {
   const url = new URL(`/__dev/${path}`, window.location.origin);
   url.searchParams.set("apikey", $("apiKey").value.trim());
-  const init = body === undefined ? { method } : { method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) };
-  const response = await fetch(url, init);
+  const json = body === undefined ? {} : { headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) };
+  const response = await fetch(url, { method, ...json });
   const data = await response.json().catch(() => ({}));
   if (!response.ok) throw new Error(data.error ?? `the server answered ${response.status}`);
   return data;
@@ -450,11 +450,10 @@ function deliveryText(options) {
 }
 
 function showSent(result, ms, options) {
-  const where =
-    !isLocalServer()
-      ? "Type the code from the message into “One-time code”, choose a new PIN and reset it."
-      : "Read the code under “Messages, local server only”, type it into “One-time code”, choose a new PIN and reset it.";
-  const sid = result.Data?.Sid ? ` (message ${result.Data.Sid})` : "";
+  const where = isLocalServer()
+    ? "Read the code under “Messages, local server only”, type it into “One-time code”, choose a new PIN and reset it."
+    : "Type the code from the message you receive into “One-time code”, choose a new PIN and reset it.";
+  const sid = result.Data?.Sid ? ` (Sid ${result.Data.Sid})` : "";
   setOutcome("success", null, [
     el("p", "A code is on its way.", { class: "outcome-title", "data-testid": "outcome-title" }),
     el("p", `Sent ${deliveryText(options)}: the server answered {"IsPosted": true}${sid} after ${Math.round(ms)} ms.`),
