@@ -532,6 +532,9 @@ describe(`demo page (${ENGINE})`, () => {
       await newestMessage(page);
       await openAdvanced(page);
       assert.deepEqual(await axeViolations(page), []);
+      // The email's own delivery options instead of the phone's.
+      await page.getByTestId("kind-email").check();
+      assert.deepEqual(await axeViolations(page), []);
     });
   });
 });
