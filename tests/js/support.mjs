@@ -226,3 +226,13 @@ export function makeHelpers() {
 }
 
 export const helpers = makeHelpers();
+
+/**
+ * The tenant's sent codes, oldest first (GET /__dev/outbox: channel, identifier, to, otp,
+ * template, resetPinUrl, sid, ...; see server/README.md).
+ */
+export async function outbox(env, apiKey) {
+  const response = await fetch(`${env.url}/__dev/outbox?apikey=${encodeURIComponent(apiKey)}`);
+  if (!response.ok) throw new Error(`GET outbox: ${response.status}`);
+  return response.json();
+}
