@@ -2,9 +2,13 @@
 // fail if any of them compiles.
 import {
   buildResetPinWithOtpRequest,
+  buildSendResetPinOtpRequest,
   resetPinWithOtp,
+  sendResetPinOtp,
   type LoginRadiusError,
   type ResetPinWithOtpOptions,
+  type SendResetPinOtpOptions,
+  type SendResetPinOtpResult,
 } from "loginradius-pin-reset";
 
 const apiKey = "4f4b8c6e-2f1a-4c3d-9b8e-7a6d5c4b3a21";
@@ -35,4 +39,34 @@ export async function mistakes(error: LoginRadiusError): Promise<void> {
   // @ts-expect-error signal must be an AbortSignal
   const o: ResetPinWithOtpOptions = { apiKey, otp: "1", pin: "1", username: "x", signal: true };
   void s, k, m, o;
+}
+
+export async function sendMistakes(result: SendResetPinOtpResult): Promise<void> {
+  // @ts-expect-error smsTemplate is for a phone, not an email
+  await sendResetPinOtp({ apiKey, email: "a@b.co", smsTemplate: "pin-sms" });
+  // @ts-expect-error isVoiceOtp is for a phone, not an email
+  await sendResetPinOtp({ apiKey, email: "a@b.co", isVoiceOtp: true });
+  // @ts-expect-error isVoiceOtp is for a phone, not a username
+  await sendResetPinOtp({ apiKey, username: "johndoe", isVoiceOtp: false });
+  // @ts-expect-error emailTemplate is for an email or a username, not a phone
+  await sendResetPinOtp({ apiKey, phone: "+15551234567", emailTemplate: "forgot-pin" });
+  // @ts-expect-error resetPinUrl is for an email or a username, not a phone
+  buildSendResetPinOtpRequest({ apiKey, phone: "+15551234567", resetPinUrl: "https://example.com/r" });
+  // @ts-expect-error two identifiers
+  await sendResetPinOtp({ apiKey, email: "a@b.co", phone: "+15551234567" });
+  // @ts-expect-error no identifier
+  await sendResetPinOtp({ apiKey });
+  // @ts-expect-error the OTP belongs to resetPinWithOtp
+  await sendResetPinOtp({ apiKey, phone: "+15551234567", otp: "123456" });
+  // @ts-expect-error the PIN belongs to resetPinWithOtp
+  await sendResetPinOtp({ apiKey, email: "a@b.co", pin: "7890" });
+  // @ts-expect-error isVoiceOtp is a boolean, not a string
+  await sendResetPinOtp({ apiKey, phone: "+15551234567", isVoiceOtp: "true" });
+  // @ts-expect-error apiKey is required
+  await sendResetPinOtp({ phone: "+15551234567" });
+  // @ts-expect-error Data may be absent (an email or a username gets none)
+  const sid: string = result.Data.Sid;
+  // @ts-expect-error the send's options are not the reset's
+  const o: ResetPinWithOtpOptions = { apiKey, phone: "+15551234567" } satisfies SendResetPinOtpOptions;
+  void sid, o;
 }

@@ -1,14 +1,19 @@
 // Correct use of the published types, in strict mode: this file must compile.
 import {
   buildResetPinWithOtpRequest,
+  buildSendResetPinOtpRequest,
   init,
   isLoginRadiusError,
   resetPinWithOtp,
+  sendResetPinOtp,
   validateResetPinWithOtp,
+  validateSendResetPinOtp,
   type LoginRadiusError,
   type PreparedRequest,
   type ResetPinWithOtpOptions,
   type ResetPinWithOtpResult,
+  type SendResetPinOtpOptions,
+  type SendResetPinOtpResult,
   type ValidationIssue,
 } from "loginradius-pin-reset";
 
@@ -68,7 +73,8 @@ export function preview(): PreparedRequest {
     qqCaptchaRandstr: "r",
     baseUrl: "http://localhost:8080",
   });
-  const method: "PUT" = request.method;
+  // PreparedRequest is shared with the send, so its method is "PUT" | "POST", not "PUT".
+  const method: "PUT" | "POST" = request.method;
   const contentType: "application/json" = request.headers["Content-Type"];
   void issues, method, contentType;
   return request;
@@ -81,3 +87,50 @@ export const customFetch: ResetPinWithOtpOptions = {
   email: "a@example.com",
   fetch: (input, init) => fetch(input, init),
 };
+
+// The step before the reset: each identifier with the delivery options of its kind.
+export async function sendByPhone(controller: AbortController): Promise<string | undefined> {
+  const options: SendResetPinOtpOptions = {
+    apiKey,
+    phone: "+919876543210",
+    smsTemplate: "pin-sms",
+    isVoiceOtp: true,
+    gRecaptchaResponse: "token",
+    timeoutMs: 10_000,
+    signal: controller.signal,
+  };
+  const result: SendResetPinOtpResult = await sendResetPinOtp(options);
+  const posted: true = result.IsPosted;
+  void posted;
+  // Data is there for a phone only, so it is optional.
+  const sid: string | undefined = result.Data?.Sid;
+  const accountSid: string | undefined = result.Data?.AccountSid;
+  void accountSid;
+  return sid;
+}
+
+export async function sendByEmailThenReset(otp: string): Promise<ResetPinWithOtpResult> {
+  await sendResetPinOtp({
+    apiKey,
+    email: "ada@example.com",
+    emailTemplate: "forgot-pin",
+    resetPinUrl: "https://app.example.com/reset-pin",
+    qqCaptchaTicket: "t",
+    qqCaptchaRandstr: "r",
+    baseUrl: "http://127.0.0.1:8080",
+  });
+  return resetPinWithOtp({ apiKey, email: "ada@example.com", otp, pin: "7890" });
+}
+
+export function previewSend(): PreparedRequest {
+  const issues: ValidationIssue[] = validateSendResetPinOtp({ anything: 1 });
+  const byUsername: SendResetPinOtpOptions = { apiKey, username: "johndoe", emailTemplate: "forgot-pin" };
+  const request = buildSendResetPinOtpRequest(byUsername);
+  const method: "PUT" | "POST" = request.method;
+  void issues, method;
+  return buildSendResetPinOtpRequest({
+    apiKey,
+    username: "johndoe",
+    fetch: (input, init) => fetch(input, init),
+  });
+}
