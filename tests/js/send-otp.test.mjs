@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 
-import { closedPort, outbox, places, startEnv } from "./support.mjs";
+import { assertError, closedPort, expectedError, outbox, places, startEnv } from "./support.mjs";
 
 const GUID = "4f4b8c6e-2f1a-4c3d-9b8e-7a6d5c4b3a21";
 const PHONE = "+919876543210";
@@ -95,14 +95,8 @@ async function callOnce(lib, spec, h) {
       ),
     answersNotAResponse: () => Promise.resolve({ IsPosted: true }),
   };
-  const options = { ...spec.options };
-  if (spec.fetch) options.fetch = FETCHES[spec.fetch];
-  if (spec.abort) {
-    const controller = new AbortController();
-    options.signal = controller.signal;
-    if (spec.abort === "before") controller.abort();
-    else setTimeout(() => controller.abort(), spec.abortAfterMs);
-  }
+  const custom = spec.fetch ? { fetch: FETCHES[spec.fetch] } : {};
+  const options = h.withAbort({ ...spec.options, ...custom }, spec.abort, spec.abortAfterMs);
   const started = Date.now();
   const outcome = await h.settle(() => lib[spec.call ?? "sendResetPinOtp"](options));
   return { ...outcome, elapsedMs: Date.now() - started };
@@ -452,62 +446,37 @@ const timedOut = (ms) =>
 const unexpected = (status, what) =>
   `Unexpected response from the server: HTTP ${status} with ${what}. Check baseUrl, or try again later`;
 
-/** Every field of the error a caller must get; fields not named here must be absent. */
-function expectedError(kind, status, message, extra = {}) {
-  return { name: "LoginRadiusError", kind, status, message, issues: [], isError: true, isTrap: false, ...extra };
-}
 const apiError = (status, errorCode, message, description) =>
   expectedError("api", status, message, { errorCode, description });
 
+/** The tenant settings and user states that make the mock refuse a send (server/README.md). */
+const API_REFUSALS = [
+  ["938: no such user", {}, { username: "nobody" }, 403, 938, "User does not exist",
+    "No user exists for the provided identifier."],
+  ["991: the user is blocked", { state: { blocked: true } }, { email: EMAIL }, 403, 991, "Account is blocked",
+    "The account has been blocked, please contact the site administrator."],
+  ["1233: PIN authentication off", { settings: { pinAuthentication: false } }, { email: EMAIL }, 403, 1233,
+    "PIN authentication is not configured", "PIN authentication is not configured for this site."],
+  ["1074: phone login off", { settings: { phoneLogin: false } }, { phone: PHONE, smsTemplate: "pin-sms" }, 403, 1074,
+    "Phone login is not enabled", "Phone number login is not enabled for this site."],
+  ["1238: username login off", { settings: { usernameLogin: "disabled" } }, { username: USERNAME }, 403, 1238,
+    "Username login is not enabled", "Username login is not enabled for this site, please use the email or phone number."],
+  ["1066: phone not verified", { state: { phoneVerified: false } }, { phone: PHONE, isVoiceOtp: true }, 403, 1066,
+    "Phone number is not verified", "The phone number has not been verified, please verify it first."],
+  ["908: bot protection and no captcha", { settings: { botProtection: true } }, { phone: PHONE }, 400, 908,
+    "A parameter is not formatted correctly", "The captcha is a required parameter."],
+  ["982: an invalid captcha (lowercase envelope)", { settings: { botProtection: true } },
+    { phone: PHONE, gRecaptchaResponse: "invalid" }, 403, 982,
+    "Invalid captcha", "The captcha response is invalid, please try again."],
+];
+
 const ERRORS = [
-  {
-    name: "api 938: no such user",
-    options: { username: "nobody" },
-    expect: apiError(403, 938, "User does not exist", "No user exists for the provided identifier."),
-  },
-  {
-    name: "api 991: the user is blocked",
-    state: { blocked: true },
-    options: { email: EMAIL },
-    expect: apiError(403, 991, "Account is blocked", "The account has been blocked, please contact the site administrator."),
-  },
-  {
-    name: "api 1233: PIN authentication off",
-    settings: { pinAuthentication: false },
-    options: { email: EMAIL },
-    expect: apiError(403, 1233, "PIN authentication is not configured", "PIN authentication is not configured for this site."),
-  },
-  {
-    name: "api 1074: phone login off",
-    settings: { phoneLogin: false },
-    options: { phone: PHONE, smsTemplate: "pin-sms" },
-    expect: apiError(403, 1074, "Phone login is not enabled", "Phone number login is not enabled for this site."),
-  },
-  {
-    name: "api 1238: username login off",
-    settings: { usernameLogin: "disabled" },
-    options: { username: USERNAME },
-    expect: apiError(403, 1238, "Username login is not enabled",
-      "Username login is not enabled for this site, please use the email or phone number."),
-  },
-  {
-    name: "api 1066: phone not verified",
-    state: { phoneVerified: false },
-    options: { phone: PHONE, isVoiceOtp: true },
-    expect: apiError(403, 1066, "Phone number is not verified", "The phone number has not been verified, please verify it first."),
-  },
-  {
-    name: "api 908: bot protection and no captcha",
-    settings: { botProtection: true },
-    options: { phone: PHONE },
-    expect: apiError(400, 908, "A parameter is not formatted correctly", "The captcha is a required parameter."),
-  },
-  {
-    name: "api 982: an invalid captcha (lowercase envelope)",
-    settings: { botProtection: true },
-    options: { phone: PHONE, gRecaptchaResponse: "invalid" },
-    expect: apiError(403, 982, "Invalid captcha", "The captcha response is invalid, please try again."),
-  },
+  ...API_REFUSALS.map(([name, seed, options, status, code, message, description]) => ({
+    name: `api ${name}`,
+    ...seed,
+    options,
+    expect: apiError(status, code, message, description),
+  })),
   {
     name: "api 429: rate limited, Retry-After 7",
     fault: { fault: "rateLimited" },
@@ -580,16 +549,6 @@ const ERRORS = [
     expect: expectedError("invalid_response", 0, "fetch resolved with something that is not a Response"),
   },
 ];
-
-function assertError(outcome, expected) {
-  assert.equal(outcome.ok, false, `expected a rejection, got ${JSON.stringify(outcome)}`);
-  const actual = { ...outcome.error };
-  if (expected.message instanceof RegExp) {
-    assert.match(actual.message, expected.message);
-    actual.message = expected.message;
-  }
-  assert.deepEqual(actual, expected);
-}
 
 async function assertErrorRow(where, row) {
   const { apiKey, baseUrl } = await seedUser(row);

@@ -3,6 +3,7 @@
 // and one way to run the same self-contained test routine in Node (pkg/node.mjs) and in a page
 // (the mock's /pkg/index.js) of any engine (LR_BROWSER: chromium, firefox, webkit, or none).
 // LR_NODE=0 leaves out the Node place (the browser-only runs of Firefox and WebKit).
+import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import path from "node:path";
 
@@ -210,6 +211,14 @@ export function makeHelpers() {
     }
   };
   const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+  /** `options` with a signal aborted before the call (`abort` "before") or `afterMs` into it. */
+  const withAbort = (options, abort, afterMs) => {
+    if (!abort) return options;
+    const controller = new AbortController();
+    if (abort === "before") controller.abort();
+    else setTimeout(() => controller.abort(), afterMs);
+    return { ...options, signal: controller.signal };
+  };
   /** wasm-bindgen's `static __instance_terminated: u32` (the export is its address): 1 after a trap. */
   const terminated = () => {
     const wasm = globalThis.__lrWasm;
@@ -222,7 +231,7 @@ export function makeHelpers() {
   const typed = (d) =>
     d.isError === true && d.name === "LoginRadiusError" && KINDS.includes(d.kind) && !d.isTrap &&
     typeof d.status === "number" && Array.isArray(d.issues) && typeof d.message === "string";
-  return { describe, settle, settleSync, sleep, typed, terminated, KINDS };
+  return { describe, settle, settleSync, sleep, withAbort, typed, terminated, KINDS };
 }
 
 export const helpers = makeHelpers();
@@ -235,4 +244,23 @@ export async function outbox(env, apiKey) {
   const response = await fetch(`${env.url}/__dev/outbox?apikey=${encodeURIComponent(apiKey)}`);
   if (!response.ok) throw new Error(`GET outbox: ${response.status}`);
   return response.json();
+}
+
+/**
+ * The error a caller must get, every field (as `helpers.describe` gives it): the fields not named
+ * here or in `extra` (errorCode, description, data, retryAfter) must be absent.
+ */
+export function expectedError(kind, status, message, extra = {}) {
+  return { name: "LoginRadiusError", kind, status, message, issues: [], isError: true, isTrap: false, ...extra };
+}
+
+/** `outcome` (from `helpers.settle`) is a rejection with exactly `expected`; a RegExp message matches. */
+export function assertError(outcome, expected) {
+  assert.equal(outcome.ok, false, `expected a rejection, got ${JSON.stringify(outcome)}`);
+  const actual = { ...outcome.error };
+  if (expected.message instanceof RegExp) {
+    assert.match(actual.message, expected.message);
+    actual.message = expected.message;
+  }
+  assert.deepEqual(actual, expected);
 }
