@@ -465,6 +465,8 @@ const API_REFUSALS = [
     "Phone number is not verified", "The phone number has not been verified, please verify it first."],
   ["908: bot protection and no captcha", { settings: { botProtection: true } }, { phone: PHONE }, 400, 908,
     "A parameter is not formatted correctly", "The captcha is a required parameter."],
+  ["1214: markup in a template the package accepts", {}, { email: EMAIL, emailTemplate: "<b>pin" }, 400, 1214,
+    "Request looks dangerous", "A potentially dangerous value was detected in the request."],
   ["982: an invalid captcha (lowercase envelope)", { settings: { botProtection: true } },
     { phone: PHONE, gRecaptchaResponse: "invalid" }, 403, 982,
     "Invalid captcha", "The captcha response is invalid, please try again."],
