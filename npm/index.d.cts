@@ -2,7 +2,8 @@
 // in a CommonJS file): the same API as index.d.ts, declared in CommonJS form.
 import type {
   LoginRadiusError,
-  PreparedRequest,
+  ResetPinWithOtpRequest,
+  SendResetPinOtpRequest,
   ResetPinWithOtpOptions,
   ResetPinWithOtpResult,
   SendResetPinOtpOptions,
@@ -29,7 +30,7 @@ export declare function sendResetPinOtp(options: SendResetPinOtpOptions): Promis
 export declare function validateSendResetPinOtp(options: unknown): ValidationIssue[];
 
 /** The exact request `sendResetPinOtp` would send; throws a `LoginRadiusError` (kind "validation"). */
-export declare function buildSendResetPinOtpRequest(options: SendResetPinOtpOptions): PreparedRequest;
+export declare function buildSendResetPinOtpRequest(options: SendResetPinOtpOptions): SendResetPinOtpRequest;
 
 /** Resets a user's PIN with a one-time password. Rejects with a `LoginRadiusError`. */
 export declare function resetPinWithOtp(options: ResetPinWithOtpOptions): Promise<ResetPinWithOtpResult>;
@@ -38,7 +39,7 @@ export declare function resetPinWithOtp(options: ResetPinWithOtpOptions): Promis
 export declare function validateResetPinWithOtp(options: unknown): ValidationIssue[];
 
 /** The exact request `resetPinWithOtp` would send; throws a `LoginRadiusError` (kind "validation"). */
-export declare function buildResetPinWithOtpRequest(options: ResetPinWithOtpOptions): PreparedRequest;
+export declare function buildResetPinWithOtpRequest(options: ResetPinWithOtpOptions): ResetPinWithOtpRequest;
 
 /** Whether `value` is a `LoginRadiusError`; works across bundle copies, unlike `instanceof`. */
 export declare function isLoginRadiusError(value: unknown): value is LoginRadiusError;

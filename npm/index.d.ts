@@ -1,6 +1,7 @@
 import type {
   LoginRadiusError,
-  PreparedRequest,
+  ResetPinWithOtpRequest,
+  SendResetPinOtpRequest,
   ResetPinWithOtpOptions,
   ResetPinWithOtpResult,
   SendResetPinOtpOptions,
@@ -30,7 +31,7 @@ export function sendResetPinOtp(options: SendResetPinOtpOptions): Promise<SendRe
 export function validateSendResetPinOtp(options: unknown): ValidationIssue[];
 
 /** The exact request `sendResetPinOtp` would send; throws a `LoginRadiusError` (kind "validation"). */
-export function buildSendResetPinOtpRequest(options: SendResetPinOtpOptions): PreparedRequest;
+export function buildSendResetPinOtpRequest(options: SendResetPinOtpOptions): SendResetPinOtpRequest;
 
 /** Resets a user's PIN with a one-time password. Rejects with a `LoginRadiusError`. */
 export function resetPinWithOtp(options: ResetPinWithOtpOptions): Promise<ResetPinWithOtpResult>;
@@ -39,7 +40,7 @@ export function resetPinWithOtp(options: ResetPinWithOtpOptions): Promise<ResetP
 export function validateResetPinWithOtp(options: unknown): ValidationIssue[];
 
 /** The exact request `resetPinWithOtp` would send; throws a `LoginRadiusError` (kind "validation"). */
-export function buildResetPinWithOtpRequest(options: ResetPinWithOtpOptions): PreparedRequest;
+export function buildResetPinWithOtpRequest(options: ResetPinWithOtpOptions): ResetPinWithOtpRequest;
 
 /** Whether `value` is a `LoginRadiusError`; works across bundle copies, unlike `instanceof`. */
 export function isLoginRadiusError(value: unknown): value is LoginRadiusError;

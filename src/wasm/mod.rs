@@ -40,7 +40,7 @@ pub fn validate_reset_pin_with_otp(
 
 /// The exact request `resetPinWithOtp` would send. Throws a `LoginRadiusError` (kind
 /// `"validation"`) when the options are invalid.
-#[wasm_bindgen(js_name = buildResetPinWithOtpRequest, unchecked_return_type = "PreparedRequest")]
+#[wasm_bindgen(js_name = buildResetPinWithOtpRequest, unchecked_return_type = "ResetPinWithOtpRequest")]
 pub fn build_reset_pin_with_otp_request(
     #[wasm_bindgen(unchecked_param_type = "ResetPinWithOtpOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
@@ -67,7 +67,7 @@ pub fn validate_send_reset_pin_otp(
 
 /// The exact request `sendResetPinOtp` would send. Throws a `LoginRadiusError` (kind
 /// `"validation"`) when the options are invalid.
-#[wasm_bindgen(js_name = buildSendResetPinOtpRequest, unchecked_return_type = "PreparedRequest")]
+#[wasm_bindgen(js_name = buildSendResetPinOtpRequest, unchecked_return_type = "SendResetPinOtpRequest")]
 pub fn build_send_reset_pin_otp_request(
     #[wasm_bindgen(unchecked_param_type = "SendResetPinOtpOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {

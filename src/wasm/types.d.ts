@@ -115,9 +115,9 @@ export interface ValidationIssue {
   message: string;
 }
 
-/** The exact request `resetPinWithOtp` (PUT) or `sendResetPinOtp` (POST) sends. */
-export interface PreparedRequest {
-  method: "PUT" | "POST";
+/** The exact request `resetPinWithOtp` sends. */
+export interface ResetPinWithOtpRequest {
+  method: "PUT";
   url: string;
   headers: {
     "Content-Type": "application/json";
@@ -127,6 +127,21 @@ export interface PreparedRequest {
   /** The JSON body; it holds the PIN and the OTP, so never log it. */
   body: string;
 }
+
+/** The exact request `sendResetPinOtp` sends. */
+export interface SendResetPinOtpRequest {
+  method: "POST";
+  url: string;
+  headers: {
+    "Content-Type": "application/json";
+    Accept: "application/json";
+  };
+  /** The JSON body: the identifier alone. */
+  body: string;
+}
+
+/** Either call's request. */
+export type PreparedRequest = ResetPinWithOtpRequest | SendResetPinOtpRequest;
 
 export type LoginRadiusErrorKind =
   | "validation"

@@ -73,8 +73,7 @@ export function preview(): PreparedRequest {
     qqCaptchaRandstr: "r",
     baseUrl: "http://localhost:8080",
   });
-  // PreparedRequest is shared with the send, so its method is "PUT" | "POST", not "PUT".
-  const method: "PUT" | "POST" = request.method;
+  const method: "PUT" = request.method;
   const contentType: "application/json" = request.headers["Content-Type"];
   void issues, method, contentType;
   return request;
@@ -126,7 +125,7 @@ export function previewSend(): PreparedRequest {
   const issues: ValidationIssue[] = validateSendResetPinOtp({ anything: 1 });
   const byUsername: SendResetPinOtpOptions = { apiKey, username: "johndoe", emailTemplate: "forgot-pin" };
   const request = buildSendResetPinOtpRequest(byUsername);
-  const method: "PUT" | "POST" = request.method;
+  const method: "POST" = request.method;
   void issues, method;
   return buildSendResetPinOtpRequest({
     apiKey,
