@@ -18,7 +18,7 @@ const END = "<!-- tested-on:end -->";
 
 /** What each run covers, by label prefix. */
 const WHAT = {
-  node: "tests/js (contract, fault matrix, hostile input, memory, concurrency, secrets, injection, JSON bodies) and the Node ESM and CJS consumers",
+  node: "tests/js (fault matrix, hostile input, memory, concurrency, secrets, injection, JSON bodies) and the Node ESM and CJS consumers",
   chromium: "the package's browser tests (fault matrix with cross-origin CORS, hostile input, abort and timeout, cleanup, memory, concurrency, secrets, injection) and the demo page",
   consumers: "Vite, webpack, Worker and plain-page consumers in Chromium, TypeScript, npm pack",
 };
