@@ -106,7 +106,10 @@ async function openDemo(browser, url, dev, { viewport, tenantSettings } = {}) {
   };
 }
 
-/** Chromium's log line for a fetch that got an HTTP error status from the reset endpoint. */
+/**
+ * Chromium's log line for a fetch that got an HTTP error status from the reset endpoint (Firefox
+ * logs nothing for it; WebKit's console is not observed).
+ */
 export function failedResetResponse(status) {
   return failedResponse(status, "/identity/v2/auth/pin/reset/otp/");
 }

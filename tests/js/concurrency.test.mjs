@@ -1,7 +1,8 @@
 // Concurrency: 1,000 calls in flight at once, each answered by a custom fetch after a random
 // delay with an outcome of its own (success carrying its number, an API error with its own code,
-// a 429 with its own Retry-After, a timeout with its own timeoutMs, an abort), each settling with
-// exactly its own outcome; and 100 concurrent real HTTP calls to the mock, each on its own user.
+// a 429 with its own Retry-After, a timeout with its own timeoutMs, an abort, the last two answered
+// only after the package gave up on them), each settling with exactly its own outcome; and 100
+// concurrent real HTTP calls to the mock, each on its own user.
 // In Node (pkg/node.mjs) and in this run's browser (the mock's /pkg/index.js).
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
@@ -44,8 +45,13 @@ async function inFlight(lib, arg, h) {
         }
         case 2:
           return await delay(wait, new Response(null, { status: 429, headers: { "Retry-After": String(i) } }));
-        default: // 3: times out, 4: aborted; both answer far too late
-          return await delay(400, new Response('{"IsPosted":true}'));
+        default: {
+          // 3: times out, 4: aborted. Both answer, but only once the package has given up on the
+          // call (it aborts the signal it gave fetch): always too late, on any machine, where a
+          // fixed 400 ms answer could beat the timer or the abort on a starved CPU.
+          await new Promise((resolve) => init.signal.addEventListener("abort", resolve, { once: true }));
+          return new Response('{"IsPosted":true}');
+        }
       }
     } finally {
       active -= 1;

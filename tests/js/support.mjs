@@ -183,12 +183,17 @@ export async function seedTenant(env, { settings = {}, email = "ada@example.com"
  */
 export function makeHelpers() {
   const FIELDS = ["name", "kind", "status", "message", "errorCode", "description", "issues", "data", "retryAfter"];
-  /** Present fields only (`in`): an absent field stays absent, unlike one set to undefined. */
+  /**
+   * Present fields only (`in`): an absent field stays absent, and one set to undefined is marked,
+   * since the JSON that carries results out of a page would drop it.
+   */
   const describe = (e) => {
     if (typeof e !== "object" || e === null) return { thrown: String(e), typeofThrown: typeof e };
     const described = {};
     try {
-      for (const field of FIELDS) if (field in e) described[field] = e[field];
+      for (const field of FIELDS) {
+        if (field in e) described[field] = e[field] === undefined ? "(present, undefined)" : e[field];
+      }
       described.isError = e instanceof Error;
       described.isTrap = e instanceof WebAssembly.RuntimeError || /unreachable|RuntimeError/.test(String(e.message));
     } catch (reading) {

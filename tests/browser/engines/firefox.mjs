@@ -20,12 +20,11 @@ export async function launch() {
       "toolkit.telemetry.enabled": false,
     },
   });
-  const agent = await browser.userAgent();
   return {
     name: "firefox",
     title: "Firefox",
     collectsGarbage: false, // a full GC on demand (page.collectGarbage)
-    version: /Firefox\/([\d.]+)/.exec(agent)?.[1] ?? (await browser.version()),
+    version: `${(await browser.version()).replace(/^firefox\//, "")} ESR`, // the user agent says 140.0
     newPage: async () => wrap(await browser.newPage()),
     close: () => browser.close().catch(() => {}),
   };

@@ -37,7 +37,7 @@ export async function launch() {
     name: "webkit",
     title: "WebKit",
     collectsGarbage: false, // a full GC on demand (page.collectGarbage)
-    version: `WebKitGTK ${caps.get("browserVersion")} (${/Version\/[\d.]+ Safari\/[\d.]+/.exec(agent)?.[0] ?? agent})`,
+    version: `WebKitGTK ${caps.get("browserVersion")} (${/Safari\/[\d.]+/.exec(agent)?.[0] ?? agent})`,
     async newPage() {
       const handle =
         spare.pop() ?? (await session(async () => (await driver.switchTo().newWindow("window"), driver.getWindowHandle())));
