@@ -8,7 +8,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 
-import { closedPort, places, seedTenant, startEnv } from "./support.mjs";
+import { assertError, closedPort, expectedError, places, seedTenant, startEnv } from "./support.mjs";
 
 const MESSAGES = {
   network: /^The request did not reach LoginRadius( \([^)]+\))?\. Check the connection, baseUrl and CORS, then try again$/,
@@ -43,24 +43,6 @@ async function callOnce(lib, spec, h) {
   const started = Date.now();
   const outcome = await h.settle(() => lib.resetPinWithOtp(options));
   return { ...outcome, elapsedMs: Date.now() - started };
-}
-
-/**
- * The error a caller must get: every field, exactly. Fields not listed must be absent from the
- * error (errorCode, description, data, retryAfter unless `extra` names them).
- */
-function expectedError(kind, status, message, extra = {}) {
-  return { name: "LoginRadiusError", kind, status, message, issues: [], isError: true, isTrap: false, ...extra };
-}
-
-function assertError(outcome, expected) {
-  assert.equal(outcome.ok, false, `expected a rejection, got ${JSON.stringify(outcome)}`);
-  const actual = { ...outcome.error };
-  if (expected.message instanceof RegExp) {
-    assert.match(actual.message, expected.message);
-    actual.message = expected.message;
-  }
-  assert.deepEqual(actual, expected);
 }
 
 /**
