@@ -175,6 +175,7 @@ describe("the packed package", () => {
       "index.d.cts",
       "index.d.ts",
       "index.js",
+      "is-error.cjs",
       "loginradius_pin_reset_bg.wasm",
       "node.cjs",
       "node.mjs",
