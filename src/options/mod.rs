@@ -151,6 +151,15 @@ pub struct Connection {
     pub has_fetch: bool,
 }
 
+/// Every issue with `raw` by the rules of `operation`; empty when the options are valid.
+pub fn check(operation: Operation, raw: &RawOptions) -> Vec<Issue> {
+    match operation {
+        Operation::ResetPin => validate(raw).err(),
+        Operation::SendCode => validate_send(raw).err(),
+    }
+    .unwrap_or_default()
+}
+
 /// The issues for a value that is not an object at all.
 pub fn not_an_object(type_name: &str) -> Vec<Issue> {
     options_issue(format!("must be an object, got {type_name}"))

@@ -14,6 +14,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::error::{Issue, LoginRadiusError};
 use crate::operation::Operation;
+use crate::options::check;
 use crate::request::prepare;
 use js_values::{error_to_js, to_js};
 use read_options::read_options;
@@ -86,7 +87,7 @@ async fn call(operation: Operation, options: JsValue) -> Result<JsValue, JsValue
 
 fn issues(operation: Operation, options: &JsValue) -> JsValue {
     let issues = match read_options(options) {
-        Ok(given) => prepare(operation, &given.raw).err().unwrap_or_default(),
+        Ok(given) => check(operation, &given.raw),
         Err(issues) => issues,
     };
     to_js(&issues)

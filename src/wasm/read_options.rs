@@ -11,7 +11,6 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use super::bindings::{encode_uri_component, is_array, object_keys};
 use super::call::Transport;
-use super::js_values::get;
 use crate::error::Issue;
 use crate::options::{
     clip, describe, not_an_object, options_issue, RawOptions, RawValue, MAX_ECHOED_KEY, MAX_KEYS,
@@ -121,14 +120,21 @@ fn read_object(value: &JsValue) -> RawValue {
         Ok(false) => {}
     }
     // Duck-typed, so a signal from another realm or a polyfill is accepted too.
-    let aborted = get(value, "aborted");
-    let listen = get(value, "addEventListener");
+    let aborted = Reflect::get(value, &ABORTED.with(JsValue::clone));
+    let listen = Reflect::get(value, &ADD_EVENT_LISTENER.with(JsValue::clone));
     match (aborted, listen) {
         (Ok(aborted), Ok(listen)) if aborted.as_bool().is_some() && listen.is_function() => {
             RawValue::AbortSignal
         }
         _ => RawValue::Object,
     }
+}
+
+thread_local! {
+    // Created once: every options object is asked for them, and each new JS string from Rust
+    // costs a UTF-8 decode.
+    static ABORTED: JsValue = JsValue::from_str("aborted");
+    static ADD_EVENT_LISTENER: JsValue = JsValue::from_str("addEventListener");
 }
 
 /// Whether every surrogate in `text` is half of a pair.
