@@ -42,6 +42,10 @@ wasm-bindgen --target nodejs --out-dir pkg/node --out-name loginradius_pin_reset
   target/wasm32-unknown-unknown/release/loginradius_pin_reset.wasm
 optimize pkg/node/loginradius_pin_reset_bg.wasm pkg/node/loginradius_pin_reset.js
 printf '{ "type": "commonjs" }\n' > pkg/node/package.json
+# The CommonJS glue requires the JS snippet (src/wasm/read_options.js): make it CommonJS too.
+for snippet in pkg/node/snippets/*/src/wasm/*.js; do
+  esbuild "$snippet" --format=cjs --platform=node --log-level=warning --outfile="$snippet" --allow-overwrite
+done
 # Both builds come from the same .wasm through the same wasm-opt, so they are byte-identical: ship it
 # once, and point the Node glue at the browser build's copy (halves the package).
 if cmp -s pkg/loginradius_pin_reset_bg.wasm pkg/node/loginradius_pin_reset_bg.wasm; then
@@ -67,8 +71,8 @@ esbuild pkg/index.js --bundle --format=esm --platform=neutral --log-level=warnin
 terser pkg/index.js --module --compress passes=2 --mangle -o pkg/index.js
 # The web glue is inside index.js now; wasm-bindgen's declarations of the glue and of the raw
 # exports name exports that were renamed, and index.d.ts declares the package: drop them.
-rm pkg/loginradius_pin_reset.js pkg/loginradius_pin_reset.d.ts pkg/*.wasm.d.ts pkg/node/*.d.ts \
-  pkg/is-error.js
+rm -r pkg/loginradius_pin_reset.js pkg/loginradius_pin_reset.d.ts pkg/*.wasm.d.ts pkg/node/*.d.ts \
+  pkg/is-error.js pkg/snippets
 
 # The short names rewrite wasm-bindgen's output (they stay because they save 2.0 KB gzip of the
 # .wasm: 32,810 -> 30,816 bytes): the build succeeds only when the result loads and answers a call.

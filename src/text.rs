@@ -99,6 +99,10 @@ pub(crate) fn contains_str(haystack: &str, needle: &str) -> bool {
 }
 
 pub(crate) fn has_space_or_control(s: &str) -> bool {
+    // Printable ASCII, what almost every value is, answers without decoding a `char`.
+    if s.bytes().all(|b| (b'!'..=b'~').contains(&b)) {
+        return false;
+    }
     s.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 

@@ -20,23 +20,3 @@ extern "C" {
     #[wasm_bindgen(js_name = clearTimeout)]
     pub fn clear_timeout(id: &JsValue);
 }
-
-// Reads of the caller's objects, which may be Proxies whose traps throw. js-sys binds these
-// without `catch` (and `encode_uri_component` only for a `&str`, already converted), so a throw
-// would unwind through wasm, skipping destructors and leaving the async executor mid-task.
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
-    pub fn object_keys(value: &JsValue) -> Result<js_sys::Array, JsValue>;
-
-    /// Throws on a revoked Proxy.
-    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
-    pub fn is_array(value: &JsValue) -> Result<bool, JsValue>;
-
-    /// Throws (`Err`) exactly when `text` holds a lone surrogate (a URIError): one call for the
-    /// whole string, before it is copied into wasm memory, where the surrogate would silently
-    /// become U+FFFD. (`String.prototype.isWellFormed` says it directly, but Safari < 16.4
-    /// lacks it.)
-    #[wasm_bindgen(catch, js_name = encodeURIComponent)]
-    pub fn encode_uri_component(text: &js_sys::JsString) -> Result<JsValue, JsValue>;
-}

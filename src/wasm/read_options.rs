@@ -2,20 +2,34 @@
 //!
 //! Not serde-wasm-bindgen's deserializer: it reads only the fields it knows (so a misspelt
 //! option would pass unseen, and `deny_unknown_fields` never sees it) and calls getters
-//! unguarded. Here every property access goes through `Reflect` or a `catch` binding, so throwing
-//! getters and Proxy traps become issues, every own key is listed, and long strings are measured
-//! before they are copied into wasm memory.
+//! unguarded. The object is read in one call into `read_options.js`, which guards every property
+//! read, lists every own key and measures long strings before they are copied into wasm memory,
+//! and hands back one string of tagged items; this module turns the items into raw values.
 
-use js_sys::{JsString, Reflect};
-use wasm_bindgen::{JsCast, JsValue};
+use js_sys::Array;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
-use super::bindings::{encode_uri_component, is_array, object_keys};
 use super::call::Transport;
 use crate::error::Issue;
 use crate::options::{
     clip, describe, not_an_object, options_issue, RawOptions, RawValue, MAX_ECHOED_KEY, MAX_KEYS,
     MAX_RAW_STRING,
 };
+use crate::text::parse_decimal;
+
+#[wasm_bindgen(module = "/src/wasm/read_options.js")]
+extern "C" {
+    /// Never throws: every read of the caller's object is inside a `try`.
+    #[wasm_bindgen(js_name = readOptions)]
+    fn read_options_js(
+        options: &JsValue,
+        live: &Array,
+        max_keys: u32,
+        max_string: u32,
+        max_key: usize,
+    ) -> String;
+}
 
 /// The options as read: the raw values for validation, and the live objects the call uses.
 pub(crate) struct GivenOptions {
@@ -24,16 +38,14 @@ pub(crate) struct GivenOptions {
 }
 
 pub(crate) fn read_options(options: &JsValue) -> Result<GivenOptions, Vec<Issue>> {
-    let shape = read_value(options);
+    let live = Array::new();
+    let text = read_options_js(options, &live, MAX_KEYS, MAX_RAW_STRING, MAX_ECHOED_KEY);
+    let mut items = Items(&text);
+    let shape = items.next().map_or(RawValue::Unreadable, |(tag, text)| {
+        raw_value(tag, text, &live)
+    });
     if shape != RawValue::Object {
         return Err(not_an_object(describe(&shape)));
-    }
-    let keys = object_keys(options)
-        .map_err(|_| options_issue("could not be read: listing its keys threw"))?;
-    if keys.length() > MAX_KEYS {
-        return Err(options_issue(format!(
-            "has far too many keys (over {MAX_KEYS})"
-        )));
     }
     let mut given = GivenOptions {
         raw: RawOptions::new(),
@@ -42,102 +54,102 @@ pub(crate) fn read_options(options: &JsValue) -> Result<GivenOptions, Vec<Issue>
             fetch: None,
         },
     };
-    for index in 0..keys.length() {
-        let key = keys.get_unchecked(index);
-        let name = key_name(&key);
-        let value = Reflect::get(options, &key);
-        let raw = value
-            .as_ref()
-            .map(read_value)
-            .unwrap_or(RawValue::Unreadable);
-        if let Ok(value) = value {
-            match (name.as_str(), &raw) {
-                ("signal", RawValue::AbortSignal) => {
-                    given.transport.signal = Some(value.unchecked_into())
-                }
-                ("fetch", RawValue::Function) => given.transport.fetch = value.dyn_into().ok(),
-                _ => {}
+    while let Some((key_tag, key)) = items.next() {
+        let name = match key_tag {
+            'k' => key.to_string(),
+            'c' => clip(key, MAX_ECHOED_KEY),
+            'K' => return Err(options_issue("could not be read: listing its keys threw")),
+            _ => {
+                return Err(options_issue(format!(
+                    "has far too many keys (over {MAX_KEYS})"
+                )))
             }
+        };
+        let Some((tag, text)) = items.next() else {
+            break;
+        };
+        let raw = raw_value(tag, text, &live);
+        match (name.as_str(), &raw) {
+            ("signal", RawValue::AbortSignal) => {
+                given.transport.signal = Some(live_value(text, &live).unchecked_into())
+            }
+            ("fetch", RawValue::Function) => {
+                given.transport.fetch = Some(live_value(text, &live).unchecked_into())
+            }
+            _ => {}
         }
         given.raw.entries.push((name, raw));
     }
     Ok(given)
 }
 
-/// A property name, cut short when hostile: it may be echoed in an issue.
-fn key_name(key: &JsValue) -> String {
-    let Some(text) = key.dyn_ref::<JsString>() else {
-        return String::from("?");
-    };
-    if text.length() > 4 * MAX_ECHOED_KEY as u32 {
-        let head: String = text.slice(0, MAX_ECHOED_KEY as u32).into();
-        return clip(&head, MAX_ECHOED_KEY);
-    }
-    text.into()
-}
-
-/// Each check is a call into JavaScript: strings, what almost every option is, are asked first.
-fn read_value(value: &JsValue) -> RawValue {
-    if let Some(text) = value.dyn_ref::<JsString>() {
-        read_string(text)
-    } else if value.is_undefined() {
-        RawValue::Undefined
-    } else if value.is_null() {
-        RawValue::Null
-    } else if let Some(b) = value.as_bool() {
-        RawValue::Bool(b)
-    } else if let Some(n) = value.as_f64() {
-        RawValue::Number(n)
-    } else if value.is_function() {
-        RawValue::Function
-    } else if value.is_object() {
-        read_object(value)
-    } else if value.is_bigint() {
-        RawValue::Other("a bigint")
-    } else if value.is_symbol() {
-        RawValue::Other("a symbol")
-    } else {
-        RawValue::Other("an unknown value")
+/// The raw value an item describes.
+fn raw_value(tag: char, text: &str, live: &Array) -> RawValue {
+    match tag {
+        's' => RawValue::String(text.to_string()),
+        'L' => RawValue::TooLong(parse_decimal(text, 10).unwrap_or(u32::MAX)),
+        'I' => RawValue::IllFormedString,
+        'u' => RawValue::Undefined,
+        'n' => RawValue::Null,
+        't' => RawValue::Bool(true),
+        'f' => RawValue::Bool(false),
+        'd' => RawValue::Number(live_value(text, live).as_f64().unwrap_or(f64::NAN)),
+        'F' => RawValue::Function,
+        'S' => RawValue::AbortSignal,
+        'A' => RawValue::Array,
+        'O' => RawValue::Object,
+        'b' => RawValue::Other("a bigint"),
+        'y' => RawValue::Other("a symbol"),
+        'x' => RawValue::Unreadable,
+        _ => RawValue::Other("an unknown value"),
     }
 }
 
-fn read_string(text: &JsString) -> RawValue {
-    let length = text.length();
-    if length > MAX_RAW_STRING {
-        RawValue::TooLong(length)
-    } else if !is_well_formed(text) {
-        // Converting would replace the surrogate with U+FFFD: the server would get other text.
-        RawValue::IllFormedString
-    } else {
-        RawValue::String(text.into())
-    }
+/// The value an item's text points at in `live`.
+fn live_value(index: &str, live: &Array) -> JsValue {
+    live.get(parse_decimal(index, 9).unwrap_or(u32::MAX))
 }
 
-fn read_object(value: &JsValue) -> RawValue {
-    match is_array(value) {
-        Ok(true) => return RawValue::Array,
-        Err(_) => return RawValue::Unreadable,
-        Ok(false) => {}
-    }
-    // Duck-typed, so a signal from another realm or a polyfill is accepted too.
-    let aborted = Reflect::get(value, &ABORTED.with(JsValue::clone));
-    let listen = Reflect::get(value, &ADD_EVENT_LISTENER.with(JsValue::clone));
-    match (aborted, listen) {
-        (Ok(aborted), Ok(listen)) if aborted.as_bool().is_some() && listen.is_function() => {
-            RawValue::AbortSignal
+/// The items of `read_options.js`: a tag, a length in UTF-16 units, `:`, and that text.
+struct Items<'a>(&'a str);
+
+impl<'a> Iterator for Items<'a> {
+    type Item = (char, &'a str);
+
+    fn next(&mut self) -> Option<(char, &'a str)> {
+        // Every tag is ASCII: one byte. Then the digits, read as they are scanned.
+        let bytes = self.0.as_bytes();
+        let tag = *bytes.first()?;
+        let (mut units, mut colon) = (0usize, 1);
+        loop {
+            match *bytes.get(colon)? {
+                b':' => break,
+                digit @ b'0'..=b'9' if colon < 10 => units = units * 10 + usize::from(digit - b'0'),
+                _ => return None,
+            }
+            colon += 1;
         }
-        _ => RawValue::Object,
+        let rest = self.0.get(colon + 1..)?;
+        let end = utf16_end(rest.as_bytes(), units)?;
+        self.0 = rest.get(end..)?;
+        Some((char::from(tag), rest.get(..end)?))
     }
 }
 
-thread_local! {
-    // Created once: every options object is asked for them, and each new JS string from Rust
-    // costs a UTF-8 decode.
-    static ABORTED: JsValue = JsValue::from_str("aborted");
-    static ADD_EVENT_LISTENER: JsValue = JsValue::from_str("addEventListener");
-}
-
-/// Whether every surrogate in `text` is half of a pair.
-fn is_well_formed(text: &JsString) -> bool {
-    encode_uri_component(text).is_ok()
+/// The byte index in UTF-8 `text` after its first `units` UTF-16 code units. A byte loop (this
+/// runs over every byte the caller passed): each leading byte starts one unit, or two for a
+/// four-byte sequence, which is a surrogate pair in UTF-16.
+fn utf16_end(text: &[u8], units: usize) -> Option<usize> {
+    let (mut counted, mut index) = (0, 0);
+    while counted < units {
+        let (width, pair) = match text.get(index)? {
+            0..=0x7F => (1, false),
+            0xC0..=0xDF => (2, false),
+            0xE0..=0xEF => (3, false),
+            _ => (4, true),
+        };
+        counted += 1 + usize::from(pair);
+        index += width;
+    }
+    (counted == units && index <= text.len()).then_some(index)
 }
