@@ -5,12 +5,12 @@ use loginradius_pin_reset::{validate, Identifier, Issue, PathType, RawOptions, R
 
 const KEY: &str = "4f4b8c6e-2f1a-4c3d-9b8e-7a6d5c4b3a21";
 
-fn s(v: &str) -> RawValue {
-    RawValue::String(v.to_string())
+fn s(v: &str) -> RawValue<'static> {
+    RawValue::String(v.to_string().into())
 }
 
 /// A valid option set: apiKey, otp, pin and a username.
-fn base() -> RawOptions {
+fn base() -> RawOptions<'static> {
     RawOptions::new()
         .with("apiKey", s(KEY))
         .with("otp", s("123456"))
@@ -19,15 +19,15 @@ fn base() -> RawOptions {
 }
 
 /// `base()` with `key` replaced (or added) by `value`.
-fn with(key: &str, value: RawValue) -> RawOptions {
+fn with(key: &str, value: RawValue<'static>) -> RawOptions<'static> {
     let mut raw = base();
     raw.entries.retain(|(k, _)| k != key);
-    raw.entries.push((key.to_string(), value));
+    raw.entries.push((key.to_string().into(), value));
     raw
 }
 
 /// `base()` without `key`.
-fn without(key: &str) -> RawOptions {
+fn without(key: &str) -> RawOptions<'static> {
     let mut raw = base();
     raw.entries.retain(|(k, _)| k != key);
     raw
@@ -88,7 +88,8 @@ fn undefined_counts_as_absent() {
     let mut raw = base();
     for key in OPTION_NAMES.iter().skip(3) {
         if *key != "username" {
-            raw.entries.push((key.to_string(), RawValue::Undefined));
+            raw.entries
+                .push((key.to_string().into(), RawValue::Undefined));
         }
     }
     let opts = validate(&raw).unwrap();
@@ -378,7 +379,7 @@ fn each_identifier_alone_sets_kind_and_default_type() {
     }
 }
 
-fn with_email(v: &str) -> RawOptions {
+fn with_email(v: &str) -> RawOptions<'static> {
     without("username").with("email", s(v))
 }
 

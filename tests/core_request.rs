@@ -5,11 +5,11 @@ use loginradius_pin_reset::{build_request, validate, PreparedRequest, RawOptions
 const KEY: &str = "4f4b8c6e-2f1a-4c3d-9b8e-7a6d5c4b3a21";
 const ENDPOINT: &str = "https://api.loginradius.com/identity/v2/auth/pin/reset/otp/";
 
-fn s(v: &str) -> RawValue {
-    RawValue::String(v.to_string())
+fn s(v: &str) -> RawValue<'static> {
+    RawValue::String(v.to_string().into())
 }
 
-fn base() -> RawOptions {
+fn base() -> RawOptions<'static> {
     RawOptions::new()
         .with("apiKey", s(KEY))
         .with("otp", s("123456"))

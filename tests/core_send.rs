@@ -8,11 +8,11 @@ use loginradius_pin_reset::{
 const KEY: &str = "4f4b8c6e-2f1a-4c3d-9b8e-7a6d5c4b3a21";
 const SEND: &str = "https://api.loginradius.com/identity/v2/auth/pin/forgot/";
 
-fn s(v: &str) -> RawValue {
-    RawValue::String(v.to_string())
+fn s(v: &str) -> RawValue<'static> {
+    RawValue::String(v.to_string().into())
 }
 
-fn base() -> RawOptions {
+fn base() -> RawOptions<'static> {
     RawOptions::new().with("apiKey", s(KEY))
 }
 

@@ -74,7 +74,7 @@ const EXAMPLES: &[&str] = &[
     "",
 ];
 
-fn raw_value() -> impl Strategy<Value = RawValue> {
+fn raw_value() -> impl Strategy<Value = RawValue<'static>> {
     prop_oneof![
         1 => Just(RawValue::Undefined),
         1 => Just(RawValue::Null),
@@ -97,8 +97,8 @@ fn raw_value() -> impl Strategy<Value = RawValue> {
             (0u32..700_000).prop_map(f64::from),
         ]
         .prop_map(RawValue::Number),
-        4 => nasty_string(0..24).prop_map(RawValue::String),
-        2 => select(EXAMPLES.to_vec()).prop_map(|s| RawValue::String(s.to_string())),
+        4 => nasty_string(0..24).prop_map(|s| RawValue::String(s.into())),
+        2 => select(EXAMPLES.to_vec()).prop_map(|s| RawValue::String(s.to_string().into())),
         1 => any::<u32>().prop_map(RawValue::TooLong),
         1 => Just(RawValue::IllFormedString),
         1 => Just(RawValue::Function),
@@ -119,9 +119,10 @@ fn raw_key() -> impl Strategy<Value = String> {
     ]
 }
 
-fn raw_options() -> impl Strategy<Value = RawOptions> {
-    prop::collection::vec((raw_key(), raw_value()), 0..16)
-        .prop_map(|entries| RawOptions { entries })
+fn raw_options() -> impl Strategy<Value = RawOptions<'static>> {
+    prop::collection::vec((raw_key(), raw_value()), 0..16).prop_map(|entries| RawOptions {
+        entries: entries.into_iter().map(|(k, v)| (k.into(), v)).collect(),
+    })
 }
 
 proptest! {
@@ -152,8 +153,8 @@ proptest! {
                         if let (true, RawValue::String(secret)) =
                             (key == "pin" || key == "otp", value)
                         {
-                            if secret.chars().count() >= 12 && !EXAMPLES.contains(&secret.as_str()) {
-                                prop_assert!(!issue.message.contains(secret.as_str()));
+                            if secret.chars().count() >= 12 && !EXAMPLES.contains(&secret.as_ref()) {
+                                prop_assert!(!issue.message.contains(secret.as_ref()));
                             }
                         }
                     }
@@ -323,8 +324,8 @@ fn valid_options() -> impl Strategy<Value = Valid> {
         )
 }
 
-fn to_raw(v: &Valid) -> RawOptions {
-    let s = |x: &str| RawValue::String(x.to_string());
+fn to_raw(v: &Valid) -> RawOptions<'static> {
+    let s = |x: &str| RawValue::String(x.to_string().into());
     let mut raw = RawOptions::new()
         .with("apiKey", s(&v.api_key))
         .with("otp", s(&v.otp))

@@ -13,6 +13,8 @@ mod send;
 pub use reset::{validate, PathType, ResetPinOptions, OPTION_NAMES};
 pub use send::{validate_send, SendCodeOptions, SEND_OPTION_NAMES};
 
+use std::borrow::Cow;
+
 use crate::base_url::{self, BaseUrl};
 use crate::error::Issue;
 use crate::operation::Operation;
@@ -39,15 +41,16 @@ const MAX_USERNAME_CHARS: usize = 32;
 /// Longest option name echoed back in an issue: a hostile key is cut there.
 pub const MAX_ECHOED_KEY: usize = 64;
 
-/// One option value as JavaScript saw it, before any rule is applied.
+/// One option value as JavaScript saw it, before any rule is applied. Strings borrow from the
+/// wasm layer's one copy of the options when they can: no allocation per value.
 #[derive(Clone, Debug, PartialEq)]
-pub enum RawValue {
+pub enum RawValue<'a> {
     /// `undefined`: treated as if the key were absent.
     Undefined,
     Null,
     Bool(bool),
     Number(f64),
-    String(String),
+    String(Cow<'a, str>),
     /// A string longer than [`MAX_RAW_STRING`] UTF-16 units; its length.
     TooLong(u32),
     /// A string holding a lone surrogate, which cannot be sent without changing it.
@@ -62,7 +65,7 @@ pub enum RawValue {
     Unreadable,
 }
 
-impl RawValue {
+impl RawValue<'_> {
     fn type_name(&self) -> &'static str {
         match self {
             RawValue::Undefined => "undefined",
@@ -82,22 +85,22 @@ impl RawValue {
 
 /// The caller's options object, in its own key order.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct RawOptions {
-    pub entries: Vec<(String, RawValue)>,
+pub struct RawOptions<'a> {
+    pub entries: Vec<(Cow<'a, str>, RawValue<'a>)>,
 }
 
-impl RawOptions {
+impl<'a> RawOptions<'a> {
     pub fn new() -> Self {
         RawOptions::default()
     }
 
-    pub fn with(mut self, key: &str, value: RawValue) -> Self {
-        self.entries.push((key.to_string(), value));
+    pub fn with(mut self, key: impl Into<Cow<'a, str>>, value: RawValue<'a>) -> Self {
+        self.entries.push((key.into(), value));
         self
     }
 
     /// The value of `key`; `undefined` counts as absent.
-    fn get(&self, key: &str) -> Option<&RawValue> {
+    fn get(&self, key: &str) -> Option<&RawValue<'a>> {
         self.entries
             .iter()
             .find(|(k, _)| k == key)
@@ -192,11 +195,11 @@ fn unknown_keys(raw: &RawOptions, operation: Operation, issues: &mut Vec<Issue>)
         Operation::ResetPin => Operation::SendCode,
     };
     for (key, _) in &raw.entries {
-        if names.contains(&key.as_str()) {
+        if names.contains(&key.as_ref()) {
             continue;
         }
         let mut message = format!("is not an option of {}", operation.function_name());
-        if option_names(other).contains(&key.as_str()) {
+        if option_names(other).contains(&key.as_ref()) {
             message.push_str("; it is one of ");
             message.push_str(other.function_name());
         } else if let Some(suggestion) = suggest(key, names) {
@@ -274,7 +277,7 @@ fn pick_identifier(
 
 /// Reads typed values out of [`RawOptions`], recording an issue for each wrong one.
 struct Reader<'a> {
-    raw: &'a RawOptions,
+    raw: &'a RawOptions<'a>,
     issues: &'a mut Vec<Issue>,
 }
 
