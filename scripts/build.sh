@@ -42,10 +42,13 @@ wasm-bindgen --target nodejs --out-dir pkg/node --out-name loginradius_pin_reset
   target/wasm32-unknown-unknown/release/loginradius_pin_reset.wasm
 optimize pkg/node/loginradius_pin_reset_bg.wasm pkg/node/loginradius_pin_reset.js
 printf '{ "type": "commonjs" }\n' > pkg/node/package.json
-# The CommonJS glue requires the JS snippet (src/wasm/read_options.js): make it CommonJS too.
-for snippet in pkg/node/snippets/*/src/wasm/*.js; do
-  esbuild "$snippet" --format=cjs --platform=node --log-level=warning --outfile="$snippet" --allow-overwrite
-done
+# The CommonJS glue requires the JS snippet (src/wasm/read_options.js), an ES module, from a
+# folder named by a hash: bundle the snippet into the glue, as the browser entry does below.
+# (The glue names it with String.raw`...`, which esbuild does not follow: make it a plain string.)
+sed -i 's|require(String.raw`\(\./snippets/[^`]*\)`)|require("\1")|' pkg/node/loginradius_pin_reset.js
+esbuild pkg/node/loginradius_pin_reset.js --bundle --format=cjs --platform=node --log-level=warning \
+  --outfile=pkg/node/loginradius_pin_reset.js --allow-overwrite
+rm -r pkg/node/snippets
 # Both builds come from the same .wasm through the same wasm-opt, so they are byte-identical: ship it
 # once, and point the Node glue at the browser build's copy (halves the package).
 if cmp -s pkg/loginradius_pin_reset_bg.wasm pkg/node/loginradius_pin_reset_bg.wasm; then

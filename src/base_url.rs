@@ -59,7 +59,8 @@ fn check_parts(url: &str) -> Result<String, &'static str> {
     if parts(path, b'/').any(is_dot_segment) {
         return Err("must not contain . or .. path segments");
     }
-    let mut normalised = String::from(if secure { "https://" } else { "http://" });
+    let mut normalised = String::with_capacity(url.len());
+    normalised.push_str(if secure { "https://" } else { "http://" });
     normalised.push_str(authority);
     normalised.push_str(path.trim_end_matches('/'));
     Ok(normalised)

@@ -64,7 +64,10 @@ impl Snapshot {
             return Err(not_an_object(describe(&shape)));
         }
         let mut given = GivenOptions {
-            raw: RawOptions::new(),
+            // Room for the options a real call passes, so the list is not regrown on the way.
+            raw: RawOptions {
+                entries: Vec::with_capacity(8),
+            },
             transport: Transport {
                 signal: None,
                 fetch: None,
