@@ -1,5 +1,5 @@
 // One Node measurement in a fresh process: node [--expose-gc] bench/node-child.mjs MODE CONFIG.json
-// Prints one JSON line. MODE: cold-<side> (see sides.mjs) | percall | cpu | memory-ours | memory-baseline.
+// Prints one JSON line. MODE: cold-<side> (see sides.mjs; the package from BENCH_PKG) | percall | cpu | memory-ours | memory-baseline.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -54,10 +54,14 @@ if (mode.startsWith("cold-")) {
   const t1 = performance.now();
   await mod.init?.();
   const t2 = performance.now();
+  // config.validate (bench/compare-builds.mjs): a first validateResetPinWithOtp before the reset.
+  if (config.validate && mod.validateResetPinWithOtp(config.options).length !== 0) throw new Error("cold validate failed");
+  const tv = performance.now();
   const result = await mod[side.reset](config.options);
   const t3 = performance.now();
   if (result.IsPosted !== true) throw new Error("cold call failed");
-  print({ importMs: t1 - t0, initMs: t2 - t1, firstCallMs: t3 - t2, totalMs: t3 - t0, compileMs, instantiateMs });
+  const validate = config.validate ? { validateMs: tv - t2 } : {};
+  print({ importMs: t1 - t0, initMs: t2 - t1, ...validate, firstCallMs: t3 - tv, totalMs: t3 - t0, compileMs, instantiateMs });
 } else if (mode === "percall") {
   const { perCall } = await import("./tasks.mjs");
   print(await perCall(await loadLibs(), config.rounds));
