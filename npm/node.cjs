@@ -1,9 +1,10 @@
 // Entry point for Node (CommonJS require, and ESM import through node.mjs). The module is
 // compiled synchronously from the file on first require, so no init() is ever needed here.
+// scripts/build.sh bundles this file, the wasm-bindgen glue and is-error.js into one.
 "use strict";
 const wasm = require("./node/loginradius_pin_reset.js");
 
-const { isLoginRadiusError } = require("./is-error.cjs");
+const { isLoginRadiusError } = require("./is-error.js");
 
 const init = () => Promise.resolve();
 

@@ -39,29 +39,27 @@ optimize pkg/loginradius_pin_reset_bg.wasm pkg/loginradius_pin_reset.js
 
 # A CommonJS build of the same module for Node's require (Node 20 cannot require ESM).
 wasm-bindgen --target nodejs --out-dir pkg/node --out-name loginradius_pin_reset \
-  target/wasm32-unknown-unknown/release/loginradius_pin_reset.wasm
+  "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/loginradius_pin_reset.wasm"
 optimize pkg/node/loginradius_pin_reset_bg.wasm pkg/node/loginradius_pin_reset.js
+# (The glue is CommonJS, inside a package whose other .js files are ES modules.)
 printf '{ "type": "commonjs" }\n' > pkg/node/package.json
-# The CommonJS glue requires the JS snippet (src/wasm/read_options.js), an ES module, from a
-# folder named by a hash: bundle the snippet into the glue, as the browser entry does below.
-# (The glue names it with String.raw`...`, which esbuild does not follow: make it a plain string.)
+# Both builds come from the same .wasm through the same wasm-opt, so they are byte-identical: the
+# package ships it once, and the Node entry below reads the browser build's copy.
+cmp -s pkg/loginradius_pin_reset_bg.wasm pkg/node/loginradius_pin_reset_bg.wasm ||
+  { echo "build.sh: the web and Node builds gave different .wasm files" >&2; exit 1; }
+# The glue requires the options reader (src/wasm/read_options.js, an ES module) by String.raw`...`,
+# which esbuild does not follow when it bundles the Node entry below: make it a plain string.
 sed -i 's|require(String.raw`\(\./snippets/[^`]*\)`)|require("\1")|' pkg/node/loginradius_pin_reset.js
-esbuild pkg/node/loginradius_pin_reset.js --bundle --format=cjs --platform=node --log-level=warning \
-  --outfile=pkg/node/loginradius_pin_reset.js --allow-overwrite
-rm -r pkg/node/snippets
-# Both builds come from the same .wasm through the same wasm-opt, so they are byte-identical: ship it
-# once, and point the Node glue at the browser build's copy (halves the package).
-if cmp -s pkg/loginradius_pin_reset_bg.wasm pkg/node/loginradius_pin_reset_bg.wasm; then
-  sed -i 's|`${__dirname}/loginradius_pin_reset_bg.wasm`|`${__dirname}/../loginradius_pin_reset_bg.wasm`|' \
-    pkg/node/loginradius_pin_reset.js
-  grep -q '/\.\./loginradius_pin_reset_bg\.wasm' pkg/node/loginradius_pin_reset.js ||
-    { echo "build.sh: the Node glue no longer names its .wasm as expected" >&2; exit 1; }
-  rm pkg/node/loginradius_pin_reset_bg.wasm
-fi
 
 cp npm/* pkg/
-# isLoginRadiusError has one source, npm/is-error.js; the Node entry requires a CommonJS copy.
-esbuild npm/is-error.js --format=cjs --platform=node --log-level=warning --outfile=pkg/is-error.cjs
+# What Node loads is one CommonJS file: the entry, the glue, the options reader and
+# isLoginRadiusError (one source, npm/is-error.js) bundled into pkg/node.cjs, which sits beside the
+# .wasm the glue reads from `${__dirname}` (one file to resolve and compile instead of four).
+esbuild pkg/node.cjs --bundle --format=cjs --platform=node --log-level=warning \
+  --outfile=pkg/node.cjs --allow-overwrite
+grep -q '`${__dirname}/loginradius_pin_reset_bg.wasm`' pkg/node.cjs ||
+  { echo "build.sh: the Node glue no longer names its .wasm as expected" >&2; exit 1; }
+rm -r pkg/node
 cp src/wasm/types.d.ts pkg/types.d.ts
 # The same declarations in CommonJS form, for index.d.cts (TypeScript's require under node16).
 cp src/wasm/types.d.ts pkg/types.d.cts
@@ -74,7 +72,7 @@ esbuild pkg/index.js --bundle --format=esm --platform=neutral --log-level=warnin
 terser pkg/index.js --module --compress passes=2 --mangle -o pkg/index.js
 # The web glue is inside index.js now; wasm-bindgen's declarations of the glue and of the raw
 # exports name exports that were renamed, and index.d.ts declares the package: drop them.
-rm -r pkg/loginradius_pin_reset.js pkg/loginradius_pin_reset.d.ts pkg/*.wasm.d.ts pkg/node/*.d.ts \
+rm -r pkg/loginradius_pin_reset.js pkg/loginradius_pin_reset.d.ts pkg/*.wasm.d.ts \
   pkg/is-error.js pkg/snippets
 
 # The short names rewrite wasm-bindgen's output (they stay because they save 2.0 KB gzip of the

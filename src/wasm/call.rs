@@ -79,6 +79,7 @@ pub(crate) async fn send(
     let Some(text) = text.dyn_ref::<JsString>() else {
         return Err(network_error("the body could not be read"));
     };
+    deadline.body_read.set(true);
     if text.length() as usize > MAX_BODY_BYTES {
         return Err(too_large(status));
     }
@@ -143,6 +144,9 @@ struct Deadline {
     operation: Operation,
     timeout_ms: u32,
     stop: Rc<Cell<Option<Stop>>>,
+    /// Set once the whole body is in: the request is over, and aborting it would only cost time
+    /// (in Node, a completed fetch's abort takes 0.3 to 0.8 ms).
+    body_read: Cell<bool>,
     /// Resolves (never rejects, so nothing is left unhandled) when the deadline fires.
     fired: Promise,
     timer: JsValue,
@@ -190,6 +194,7 @@ impl Deadline {
             operation,
             timeout_ms,
             stop,
+            body_read: Cell::new(false),
             fired,
             timer,
             _on_timeout: on_timeout,
@@ -225,8 +230,10 @@ impl Drop for Deadline {
             let _ = target
                 .remove_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
         }
-        // Stops a body we chose not to read; after a complete read it does nothing.
-        self.controller.abort();
+        // Stops a request still running: a body we chose not to read, or a call that failed.
+        if !self.body_read.get() {
+            self.controller.abort();
+        }
     }
 }
 
