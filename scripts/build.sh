@@ -57,7 +57,9 @@ cp npm/* pkg/
 # What Node loads is one CommonJS file: the entry, the glue, the options reader and
 # isLoginRadiusError (one source, npm/is-error.js) bundled into pkg/node.cjs, which sits beside the
 # .wasm the glue reads from `${__dirname}` (one file to resolve and compile instead of four).
-esbuild pkg/node.cjs --bundle --format=cjs --platform=node --log-level=warning \
+# Minified: Node 22 reads a CommonJS file imported from ESM (node.mjs) much more slowly the longer
+# it is (import of node.mjs, median of 15: 14.1 ms unminified, 10.3 ms minified; Node 24: 4.9, 4.3).
+esbuild pkg/node.cjs --bundle --minify --format=cjs --platform=node --log-level=warning \
   --outfile=pkg/node.cjs --allow-overwrite
 grep -q '`${__dirname}/loginradius_pin_reset_bg.wasm`' pkg/node.cjs ||
   { echo "build.sh: the Node glue no longer names its .wasm as expected" >&2; exit 1; }
