@@ -1,10 +1,8 @@
 // Entry point for Node (CommonJS require, and ESM import through node.mjs). The module is
 // compiled synchronously from the file on first require, so no init() is ever needed here.
-// scripts/build.sh bundles this file, the wasm-bindgen glue and is-error.js into one.
+// scripts/build.sh bundles the wasm-bindgen glue and is-error.js into node/lib.cjs.
 "use strict";
-const wasm = require("./node/loginradius_pin_reset.js");
-
-const { isLoginRadiusError } = require("./is-error.js");
+const wasm = require("./node/lib.cjs");
 
 const init = () => Promise.resolve();
 
@@ -16,7 +14,7 @@ module.exports = {
   resetPinWithOtp: (options) => wasm.resetPinWithOtp(options),
   validateResetPinWithOtp: wasm.validateResetPinWithOtp,
   buildResetPinWithOtpRequest: wasm.buildResetPinWithOtpRequest,
-  isLoginRadiusError,
+  isLoginRadiusError: wasm.isLoginRadiusError,
   // The wasm-pack convention, for code written against the browser entry's default export.
   default: init,
 };

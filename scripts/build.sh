@@ -54,16 +54,19 @@ cmp -s pkg/loginradius_pin_reset_bg.wasm pkg/node/loginradius_pin_reset_bg.wasm 
 sed -i 's|require(String.raw`\(\./snippets/[^`]*\)`)|require("\1")|' pkg/node/loginradius_pin_reset.js
 
 cp npm/* pkg/
-# What Node loads is one CommonJS file: the entry, the glue, the options reader and
-# isLoginRadiusError (one source, npm/is-error.js) bundled into pkg/node.cjs, which sits beside the
-# .wasm the glue reads from `${__dirname}` (one file to resolve and compile instead of four).
-# Minified: Node 22 reads a CommonJS file imported from ESM (node.mjs) much more slowly the longer
-# it is (import of node.mjs, median of 15: 14.1 ms unminified, 10.3 ms minified; Node 24: 4.9, 4.3).
-esbuild pkg/node.cjs --bundle --minify --format=cjs --platform=node --log-level=warning \
-  --outfile=pkg/node.cjs --allow-overwrite
-grep -q '`${__dirname}/loginradius_pin_reset_bg.wasm`' pkg/node.cjs ||
+# What Node loads is two CommonJS files: pkg/node.cjs, the short entry (Node 22 lexes a CommonJS
+# file imported from ESM, node.mjs, slowly: the shorter the better), and pkg/node/lib.cjs, which
+# bundles the glue, the options reader and isLoginRadiusError (one source, npm/is-error.js),
+# minified. The glue reads the .wasm beside the browser build's files, one folder up.
+printf '%s\n' 'module.exports = {' '  ...require("./loginradius_pin_reset.js"),' \
+  '  isLoginRadiusError: require("../is-error.js").isLoginRadiusError,' '};' > pkg/node/lib-entry.cjs
+esbuild pkg/node/lib-entry.cjs --bundle --minify --format=cjs --platform=node --log-level=warning \
+  --outfile=pkg/node/lib.cjs
+sed -i 's|`${__dirname}/loginradius_pin_reset_bg.wasm`|`${__dirname}/../loginradius_pin_reset_bg.wasm`|' \
+  pkg/node/lib.cjs
+grep -q '`${__dirname}/../loginradius_pin_reset_bg.wasm`' pkg/node/lib.cjs ||
   { echo "build.sh: the Node glue no longer names its .wasm as expected" >&2; exit 1; }
-rm -r pkg/node
+find pkg/node -mindepth 1 ! -name lib.cjs -delete
 cp src/wasm/types.d.ts pkg/types.d.ts
 # The same declarations in CommonJS form, for index.d.cts (TypeScript's require under node16).
 cp src/wasm/types.d.ts pkg/types.d.cts

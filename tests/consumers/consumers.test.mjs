@@ -178,6 +178,7 @@ describe("the packed package", () => {
       "loginradius_pin_reset_bg.wasm",
       "node.cjs",
       "node.mjs",
+      "node/lib.cjs",
       "package.json",
       "types.d.cts",
       "types.d.ts",

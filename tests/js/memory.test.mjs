@@ -216,10 +216,10 @@ async function collectGarbage(where) {
 
 /**
  * The package's code on a stack trace: a wasm frame (WebKit shows only that: the wasm calls the
- * imported setTimeout directly, and its stack names no script), the Node entry (node.cjs, with
- * the glue bundled in) or the page's bundled index.js. No other wasm module calls setTimeout in these runs.
+ * imported setTimeout directly, and its stack names no script), the Node glue (bundled in
+ * node/lib.cjs) or the page's bundled index.js. No other wasm module calls setTimeout in these runs.
  */
-const PACKAGE_CODE = "wasm-function\\[|pkg/node\\.cjs|/pkg/index\\.js";
+const PACKAGE_CODE = "wasm-function\\[|pkg/node/lib\\.cjs|/pkg/index\\.js";
 
 function report(where, runMs, checkpoints, counts) {
   const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KiB`;
