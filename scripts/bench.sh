@@ -41,7 +41,11 @@ source scripts/mock.sh
 start_mock --www bench --pkg "$BENCH_PKG" >&2
 trap stop_mock EXIT
 
+# The Node figures come from Node 24, the active LTS line the package is tested on (the machine's
+# own node may be an end-of-life line); BENCH_NODE=24 (or 22, 26) picks another tested line.
+read -r _ bench_node < <(scripts/node-lines.sh "${BENCH_NODE:-24}")
+
 # Each step writes its tables to bench/out/; report.mjs keeps those of the steps not run this time.
-[ "$run_bench" = 1 ] && node bench/bench.mjs "$@" >/dev/null
+[ "$run_bench" = 1 ] && "$bench_node" bench/bench.mjs "$@" >/dev/null
 [ "$run_first_reset" != 0 ] && node bench/first-reset.mjs >/dev/null
 node bench/report.mjs
