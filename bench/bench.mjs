@@ -19,7 +19,7 @@ import { CHROMIUM, CHROMIUM_ARGS, keepWasmExports } from "../tests/browser/harne
 import { OUT, shippedBytes, writeBrowserLibs } from "./bundle.mjs";
 import { dev, issueOtps, MOCK_URL, names, newTenant, OTP, PIN } from "./dev-api.mjs";
 import { SIDE_IDS, SIDES } from "./sides.mjs";
-import { bytes, cell, fmt, kib, stats } from "./stats.mjs";
+import { bytes, cell, fmt, kib, markdown, stats } from "./stats.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, "..");
@@ -295,13 +295,7 @@ const BASELINES = SIDE_IDS.filter((id) => id !== "ours");
 
 function report(envs, sizes) {
   const m = machine();
-  const lines = [];
-  const p = (s = "") => lines.push(s);
-  const table = (header, rows) => {
-    p(`| ${header.join(" | ")} |`);
-    p(`|${header.map(() => "---").join("|")}|`);
-    for (const row of rows) p(`| ${row.join(" | ")} |`);
-  };
+  const { lines, p, table } = markdown();
   const perCallTable = (rows) =>
     table(
       ["environment", "ours, ms/call", "baseline, ms/call", "ratio ours/baseline (goal ≤ 1.05)", "baseline + timeout, ms/call", "ratio ours/(baseline + timeout)"],

@@ -21,7 +21,7 @@ import { chromium } from "playwright-core";
 import { CHROMIUM, CHROMIUM_ARGS } from "../tests/browser/harness.mjs";
 import { OUT } from "./bundle.mjs";
 import { issueOtps, MOCK_URL, names, newTenant, OTP, PIN } from "./dev-api.mjs";
-import { cell, fmt, median, stats } from "./stats.mjs";
+import { cell, fmt, markdown, median, stats } from "./stats.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, "..");
@@ -218,13 +218,7 @@ const FILES = [
 const num = (n) => n.toLocaleString("en-US");
 
 function report(envs) {
-  const lines = [];
-  const p = (s = "") => lines.push(s);
-  const table = (header, rows) => {
-    p(`| ${header.join(" | ")} |`);
-    p(`|${header.map(() => "---").join("|")}|`);
-    for (const row of rows) p(`| ${row.join(" | ")} |`);
-  };
+  const { lines, p, table } = markdown();
   const cpu = os.cpus()[0]?.model ?? "unknown";
   p("# Cold start: old build against new build");
   p();

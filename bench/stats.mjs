@@ -14,3 +14,15 @@ export const cell = (s, unit = "", digits) => `${fmt(s.median, digits)}${unit} (
 export const kib = (bytes) => `${(bytes / 1024).toFixed(0)} KiB`;
 /** Bytes as "12,345 B". */
 export const bytes = (n) => `${n.toLocaleString("en-US")} B`;
+
+/** A markdown report being written: `p(line)` adds a line, `table(header, rows)` a table. */
+export function markdown() {
+  const lines = [];
+  const p = (s = "") => lines.push(s);
+  const table = (header, rows) => {
+    p(`| ${header.join(" | ")} |`);
+    p(`|${header.map(() => "---").join("|")}|`);
+    for (const row of rows) p(`| ${row.join(" | ")} |`);
+  };
+  return { lines, p, table };
+}
