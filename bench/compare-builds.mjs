@@ -212,6 +212,7 @@ const FILES = [
   ["index.js", "index.js (browser entry + bundled glue)"],
   ["node/loginradius_pin_reset.js", "node/loginradius_pin_reset.js (Node glue)"],
   ["node.cjs", "node.cjs"],
+  ["node/lib.cjs", "node/lib.cjs (Node glue, options reader, isLoginRadiusError)"],
   ["node.mjs", "node.mjs"],
   ["is-error.cjs", "is-error.cjs"],
 ];
