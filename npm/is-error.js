@@ -1,5 +1,5 @@
 // isLoginRadiusError, shared by the browser entry (bundled into index.js) and the Node entry
-// (bundled into node.cjs by scripts/build.sh). Plain JavaScript: it needs no wasm,
+// (bundled into node/lib.cjs by scripts/build.sh). Plain JavaScript: it needs no wasm,
 // so it works before init(). The kinds are Rust's ErrorKind (src/error.rs); tests/error_kinds.rs
 // checks that this list and the TypeScript type name exactly those.
 

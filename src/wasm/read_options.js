@@ -39,6 +39,9 @@ function objectTag(value) {
   }
 }
 
+/** An item for a value Rust needs as it is: the value goes into `live`, its index into the item. */
+const liveItem = (tag, value, live) => item(tag, String(live.push(value) - 1));
+
 function valueItem(value, live, maxString) {
   switch (typeof value) {
     case "string":
@@ -48,22 +51,22 @@ function valueItem(value, live, maxString) {
       return item("u");
     case "boolean":
       return item(value ? "t" : "f");
+    case "number":
+      return liveItem("d", value, live);
+    case "function":
+      return liveItem("F", value, live);
     case "bigint":
       return item("b");
     case "symbol":
       return item("y");
-    case "object":
+    case "object": {
       if (value === null) return item("n");
-      break;
-    case "number":
-    case "function":
-      break;
+      const tag = objectTag(value);
+      return tag === "S" ? liveItem("S", value, live) : item(tag);
+    }
     default:
       return item("?");
   }
-  const tag = typeof value === "number" ? "d" : typeof value === "function" ? "F" : objectTag(value);
-  if (tag !== "d" && tag !== "F" && tag !== "S") return item(tag);
-  return item(tag, String(live.push(value) - 1));
 }
 
 /**

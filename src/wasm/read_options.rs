@@ -77,15 +77,15 @@ impl Snapshot {
             let name = match key_tag {
                 'k' => Cow::Borrowed(key),
                 'c' => Cow::Owned(clip(key, MAX_ECHOED_KEY)),
-                'K' => return Err(options_issue("could not be read: listing its keys threw")),
-                _ => {
+                'M' => {
                     return Err(options_issue(format!(
                         "has far too many keys (over {MAX_KEYS})"
                     )))
                 }
+                _ => return Err(options_issue("could not be read: listing its keys threw")),
             };
             let Some((tag, text)) = items.next() else {
-                break;
+                return Err(unreadable());
             };
             let raw = raw_value(tag, text, live);
             match (name.as_ref(), &raw) {
@@ -99,8 +99,17 @@ impl Snapshot {
             }
             given.raw.entries.push((name, raw));
         }
+        // Every item read: a string the parser stopped short in would lose options silently.
+        if !items.0.is_empty() {
+            return Err(unreadable());
+        }
         Ok(given)
     }
+}
+
+/// The reader's string did not parse: never expected, but never a silent success either.
+fn unreadable() -> Vec<Issue> {
+    options_issue("could not be read")
 }
 
 /// The raw value an item describes.
