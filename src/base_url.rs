@@ -1,5 +1,7 @@
 //! The `baseUrl` option: where requests go, checked strictly because it decides who sees the OTP.
 
+use std::borrow::Cow;
+
 use crate::text::{
     edge_is, find_byte, has_byte, has_space_or_control, parse_decimal, parts, split_byte,
 };
@@ -19,11 +21,11 @@ impl BaseUrl {
 }
 
 /// Checks a base URL and returns it normalised (lowercase scheme, no trailing slash).
-pub fn check(url: &str) -> Result<String, String> {
+pub fn check(url: &str) -> Result<String, Cow<'static, str>> {
     if url.len() > MAX_LEN {
-        return Err(format!("must be at most {MAX_LEN} characters"));
+        return Err(format!("must be at most {MAX_LEN} characters").into());
     }
-    check_parts(url).map_err(String::from)
+    check_parts(url).map_err(Cow::from)
 }
 
 /// Longest base URL accepted.

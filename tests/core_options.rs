@@ -35,7 +35,10 @@ fn without(key: &str) -> RawOptions<'static> {
 
 /// The fields of every issue; panics if the options validated.
 fn fields(raw: &RawOptions) -> Vec<String> {
-    issues(raw).into_iter().map(|i| i.field).collect()
+    issues(raw)
+        .into_iter()
+        .map(|i| i.field.into_owned())
+        .collect()
 }
 
 fn issues(raw: &RawOptions) -> Vec<Issue> {

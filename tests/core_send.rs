@@ -26,7 +26,7 @@ fn issues(raw: &RawOptions) -> Vec<Issue> {
 }
 
 fn fields(issues: &[Issue]) -> Vec<&str> {
-    issues.iter().map(|i| i.field.as_str()).collect()
+    issues.iter().map(|i| i.field.as_ref()).collect()
 }
 
 #[test]

@@ -141,7 +141,7 @@ proptest! {
                 for issue in &issues {
                     prop_assert!(!issue.message.is_empty());
                     let known = issue.field == "identifier"
-                        || OPTION_NAMES.contains(&issue.field.as_str())
+                        || OPTION_NAMES.contains(&issue.field.as_ref())
                         || raw.entries.iter().any(|(k, _)| {
                             *k == issue.field
                                 || (issue.field.ends_with('…')

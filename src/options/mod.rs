@@ -31,6 +31,9 @@ pub const MAX_KEYS: u32 = 64;
 pub const DEFAULT_BASE_URL: &str = "https://api.loginradius.com";
 pub const DEFAULT_TIMEOUT_MS: u32 = 15_000;
 pub const MAX_TIMEOUT_MS: u32 = 600_000;
+/// The `timeoutMs` rule as a literal, which crosses to JavaScript without decoding (see
+/// `Issue`); a test checks it quotes [`MAX_TIMEOUT_MS`].
+const TIMEOUT_RULE: &str = "must be a whole number of milliseconds from 1 to 600000";
 const MAX_CAPTCHA_LEN: usize = 8192;
 const MAX_TEMPLATE_CHARS: usize = 128;
 const MAX_LINK_LEN: usize = 2048;
@@ -169,7 +172,7 @@ pub fn not_an_object(type_name: &str) -> Vec<Issue> {
 }
 
 /// The one issue, about the options object as a whole.
-pub fn options_issue(message: impl Into<String>) -> Vec<Issue> {
+pub fn options_issue(message: impl Into<Cow<'static, str>>) -> Vec<Issue> {
     vec![Issue::new("options", message)]
 }
 
@@ -284,18 +287,18 @@ struct Reader<'a> {
 type Check<T> = fn(&str) -> Checked<T>;
 
 impl Reader<'_> {
-    fn wrong_type(&mut self, field: &str, expected: &str, got: &RawValue) {
-        let message = match got {
-            RawValue::Unreadable => String::from("could not be read: its getter threw"),
-            RawValue::IllFormedString => String::from(
-                "contains a lone UTF-16 surrogate, which cannot be sent without changing it",
-            ),
-            _ => format!("must be {expected}, got {}", got.type_name()),
+    fn wrong_type(&mut self, field: &'static str, expected: &str, got: &RawValue) {
+        let message: Cow<'static, str> = match got {
+            RawValue::Unreadable => "could not be read: its getter threw".into(),
+            RawValue::IllFormedString => {
+                "contains a lone UTF-16 surrogate, which cannot be sent without changing it".into()
+            }
+            _ => format!("must be {expected}, got {}", got.type_name()).into(),
         };
         self.issues.push(Issue::new(field, message));
     }
 
-    fn string<T>(&mut self, field: &str, value: &RawValue, check: Check<T>) -> Option<T> {
+    fn string<T>(&mut self, field: &'static str, value: &RawValue, check: Check<T>) -> Option<T> {
         match value {
             RawValue::String(s) => match check(s) {
                 Ok(v) => Some(v),
@@ -318,7 +321,7 @@ impl Reader<'_> {
         }
     }
 
-    fn required_string<T>(&mut self, field: &str, check: Check<T>) -> Option<T> {
+    fn required_string<T>(&mut self, field: &'static str, check: Check<T>) -> Option<T> {
         match self.raw.get(field) {
             Some(value) => self.string(field, value, check),
             None => {
@@ -328,12 +331,12 @@ impl Reader<'_> {
         }
     }
 
-    fn optional_string<T>(&mut self, field: &str, check: Check<T>) -> Option<T> {
+    fn optional_string<T>(&mut self, field: &'static str, check: Check<T>) -> Option<T> {
         let value = self.raw.get(field)?;
         self.string(field, value, check)
     }
 
-    fn optional_bool(&mut self, field: &str) -> Option<bool> {
+    fn optional_bool(&mut self, field: &'static str) -> Option<bool> {
         match self.raw.get(field)? {
             RawValue::Bool(b) => Some(*b),
             other => {
@@ -349,10 +352,7 @@ impl Reader<'_> {
                 Some(*n as u32)
             }
             RawValue::Number(_) => {
-                self.issues.push(Issue::new(
-                    "timeoutMs",
-                    format!("must be a whole number of milliseconds from 1 to {MAX_TIMEOUT_MS}"),
-                ));
+                self.issues.push(Issue::new("timeoutMs", TIMEOUT_RULE));
                 None
             }
             other => {
@@ -395,7 +395,7 @@ impl Reader<'_> {
     }
 
     /// Whether an option of one exact JavaScript kind (`signal`, `fetch`) was given.
-    fn optional_kind(&mut self, field: &str, kind: &RawValue, expected: &str) -> bool {
+    fn optional_kind(&mut self, field: &'static str, kind: &RawValue, expected: &str) -> bool {
         match self.raw.get(field) {
             None => false,
             // Both are unit variants: same variant, same value (and no derived `PartialEq` code).
@@ -445,5 +445,15 @@ impl CaptchaValues {
             h_captcha_response: self.h_captcha_response,
             qq_ticket_and_randstr,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_timeout_rule_quotes_the_limit() {
+        assert!(TIMEOUT_RULE.ends_with(&format!(" {MAX_TIMEOUT_MS}")));
     }
 }

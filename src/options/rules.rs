@@ -1,5 +1,7 @@
 //! The rule for each string option: what it becomes when valid, or what is wrong with it.
 
+use std::borrow::Cow;
+
 use super::{
     has_space_or_control, PathType, MAX_CAPTCHA_LEN, MAX_EMAIL_CHARS, MAX_LINK_LEN, MAX_OTP_LEN,
     MAX_PIN_CHARS, MAX_TEMPLATE_CHARS, MAX_USERNAME_CHARS,
@@ -8,7 +10,7 @@ use crate::base_url;
 use crate::text::{char_count, edge_is, has_byte, parts, split_byte};
 
 /// A rule's verdict on one string: the value it becomes, or what is wrong with it.
-pub(super) type Checked<T> = Result<T, String>;
+pub(super) type Checked<T> = Result<T, Cow<'static, str>>;
 
 pub(super) fn check_api_key(s: &str) -> Checked<String> {
     let groups = [8, 4, 4, 4, 12];
@@ -37,7 +39,7 @@ pub(super) fn check_otp(s: &str) -> Checked<String> {
         // Checked before the length, which counts bytes: only right once the text is ASCII.
         Err("must contain only ASCII letters and digits".into())
     } else if s.len() > MAX_OTP_LEN {
-        Err(format!("must be at most {MAX_OTP_LEN} characters"))
+        Err(format!("must be at most {MAX_OTP_LEN} characters").into())
     } else {
         Ok(s.to_string())
     }
@@ -49,7 +51,7 @@ pub(super) fn check_plain_text(s: &str, max: usize) -> Checked<String> {
     if s.is_empty() {
         Err("must not be empty".into())
     } else if char_count(s) > max {
-        Err(format!("must be at most {max} characters"))
+        Err(format!("must be at most {max} characters").into())
     } else if has_space_or_control(s) {
         Err("must not contain spaces or control characters".into())
     } else {
@@ -71,7 +73,7 @@ pub(super) fn check_email(s: &str) -> Checked<String> {
         return Err("must not be empty".into());
     }
     if char_count(s) > MAX_EMAIL_CHARS {
-        return Err(format!("must be at most {MAX_EMAIL_CHARS} characters"));
+        return Err(format!("must be at most {MAX_EMAIL_CHARS} characters").into());
     }
     if has_space_or_control(s) {
         return Err("must not contain spaces or control characters".into());
@@ -111,7 +113,7 @@ pub(super) fn check_type(s: &str) -> Checked<PathType> {
             .iter()
             .map(|t| format!("\"{}\"", t.as_str()))
             .collect();
-        format!("must be one of {}", names.join(", "))
+        format!("must be one of {}", names.join(", ")).into()
     })
 }
 
@@ -119,7 +121,7 @@ pub(super) fn check_token(s: &str) -> Checked<String> {
     if s.is_empty() {
         Err("must not be empty; leave the option out instead".into())
     } else if s.len() > MAX_CAPTCHA_LEN {
-        Err(format!("must be at most {MAX_CAPTCHA_LEN} characters"))
+        Err(format!("must be at most {MAX_CAPTCHA_LEN} characters").into())
     } else {
         Ok(s.to_string())
     }
@@ -133,9 +135,9 @@ pub(super) fn check_template(s: &str) -> Checked<String> {
 /// `resetPinUrl`: where the email's link leads, an absolute https URL.
 pub(super) fn check_reset_pin_url(s: &str) -> Checked<String> {
     if s.len() > MAX_LINK_LEN {
-        return Err(format!("must be at most {MAX_LINK_LEN} characters"));
+        return Err(format!("must be at most {MAX_LINK_LEN} characters").into());
     }
     base_url::check_https_link(s)
         .map(str::to_string)
-        .map_err(String::from)
+        .map_err(Cow::from)
 }
