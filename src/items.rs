@@ -33,6 +33,10 @@ impl<'a> Iterator for Items<'a> {
 /// runs over every byte the caller passed): each leading byte starts one unit, or two for a
 /// four-byte sequence, which is a surrogate pair in UTF-16.
 fn utf16_end(text: &[u8], units: usize) -> Option<usize> {
+    // Almost every option is ASCII, one byte per unit: `is_ascii` checks that a word at a time.
+    if text.get(..units).is_some_and(<[u8]>::is_ascii) {
+        return Some(units);
+    }
     let (mut counted, mut index) = (0, 0);
     while counted < units {
         let (width, pair) = match text.get(index)? {
