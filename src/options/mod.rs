@@ -182,7 +182,7 @@ pub fn describe(value: &RawValue) -> &'static str {
 }
 
 /// Every option name of `operation`.
-fn option_names(operation: Operation) -> &'static [&'static str] {
+pub(crate) fn option_names(operation: Operation) -> &'static [&'static str] {
     match operation {
         Operation::SendCode => &SEND_OPTION_NAMES,
         Operation::ResetPin => &OPTION_NAMES,

@@ -77,7 +77,7 @@ pub fn build_send_reset_pin_otp_request(
 
 /// Reads, validates, builds and sends: the body of both async exports.
 async fn call(operation: Operation, options: JsValue) -> Result<JsValue, JsValue> {
-    let snapshot = Snapshot::take(&options);
+    let snapshot = Snapshot::take(operation, &options);
     let given = snapshot
         .read()
         .map_err(|issues| validation_error(operation, issues))?;
@@ -89,7 +89,7 @@ async fn call(operation: Operation, options: JsValue) -> Result<JsValue, JsValue
 }
 
 fn issues(operation: Operation, options: &JsValue) -> JsValue {
-    let issues = match Snapshot::take(options).read() {
+    let issues = match Snapshot::take(operation, options).read() {
         Ok(given) => check(operation, &given.raw),
         Err(issues) => issues,
     };
@@ -97,7 +97,7 @@ fn issues(operation: Operation, options: &JsValue) -> JsValue {
 }
 
 fn build(operation: Operation, options: &JsValue) -> Result<JsValue, JsValue> {
-    let snapshot = Snapshot::take(options);
+    let snapshot = Snapshot::take(operation, options);
     let given = snapshot
         .read()
         .map_err(|issues| validation_error(operation, issues))?;

@@ -69,12 +69,26 @@ function valueItem(value, live, maxString) {
   }
 }
 
+// The item of each option name Rust knows: "#" and the name's index in the call's list. A known
+// key then crosses as a few bytes, not its text (a third of the string, and of the reader's
+// time), and Rust takes the name from its own list. Made at the first call with each list.
+const knownByList = new WeakMap();
+function knownItems(names) {
+  let known = knownByList.get(names);
+  if (!known) {
+    known = new Map(names.map((name, index) => [name, item("#", String(index))]));
+    knownByList.set(names, known);
+  }
+  return known;
+}
+
 /**
  * One string of items: the options value itself; then, for an object, "K" when its keys could
- * not be listed, "M" when it has more than `maxKeys`, or a key item ("k", or "c" when cut to
- * `maxKey` + 1 units) and a value item ("x" when reading it threw) per own enumerable key.
+ * not be listed, "M" when it has more than `maxKeys`, or a key item ("#" for one of `names`, else
+ * "k", or "c" when cut to `maxKey` + 1 units) and a value item ("x" when reading it threw) per
+ * own enumerable key.
  */
-export function readOptions(options, live, maxKeys, maxString, maxKey) {
+export function readOptions(options, live, names, maxKeys, maxString, maxKey) {
   const top = valueItem(options, live, maxString);
   if (top[0] !== "O") return top;
   let keys;
@@ -84,9 +98,12 @@ export function readOptions(options, live, maxKeys, maxString, maxKey) {
     return top + item("K");
   }
   if (keys.length > maxKeys) return top + item("M");
+  const knownKeys = knownItems(names);
   let text = top;
   for (const key of keys) {
-    text += key.length > maxKey ? item("c", key.slice(0, maxKey + 1)) : item("k", key);
+    text +=
+      knownKeys.get(key) ??
+      (key.length > maxKey ? item("c", key.slice(0, maxKey + 1)) : item("k", key));
     try {
       text += valueItem(options[key], live, maxString);
     } catch {

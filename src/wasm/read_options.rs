@@ -15,9 +15,10 @@ use wasm_bindgen::JsCast;
 use super::call::Transport;
 use crate::error::Issue;
 use crate::items::Items;
+use crate::operation::Operation;
 use crate::options::{
-    clip, describe, not_an_object, options_issue, RawOptions, RawValue, MAX_ECHOED_KEY, MAX_KEYS,
-    MAX_RAW_STRING,
+    clip, describe, not_an_object, option_names, options_issue, RawOptions, RawValue,
+    MAX_ECHOED_KEY, MAX_KEYS, MAX_RAW_STRING,
 };
 use crate::text::parse_decimal;
 
@@ -28,6 +29,7 @@ extern "C" {
     fn read_options_js(
         options: &JsValue,
         live: &Array,
+        names: &Array,
         max_keys: u32,
         max_string: u32,
         max_key: usize,
@@ -43,15 +45,28 @@ pub(crate) struct GivenOptions<'a> {
 /// The caller's options object, copied out of JavaScript in one call: the items, and the
 /// values they point at in `live`. The raw options borrow their strings from it.
 pub(crate) struct Snapshot {
+    /// The option names of the call, which `#` items point into.
+    names: &'static [&'static str],
     items: String,
     live: Array,
 }
 
 impl Snapshot {
-    pub(crate) fn take(options: &JsValue) -> Snapshot {
+    pub(crate) fn take(operation: Operation, options: &JsValue) -> Snapshot {
         let live = Array::new();
-        let items = read_options_js(options, &live, MAX_KEYS, MAX_RAW_STRING, MAX_ECHOED_KEY);
-        Snapshot { items, live }
+        let items = read_options_js(
+            options,
+            &live,
+            &names_in_js(operation),
+            MAX_KEYS,
+            MAX_RAW_STRING,
+            MAX_ECHOED_KEY,
+        );
+        Snapshot {
+            names: option_names(operation),
+            items,
+            live,
+        }
     }
 
     pub(crate) fn read(&self) -> Result<GivenOptions<'_>, Vec<Issue>> {
@@ -75,6 +90,10 @@ impl Snapshot {
         };
         while let Some((key_tag, key)) = items.next() {
             let name = match key_tag {
+                '#' => match parse_decimal(key, 2).and_then(|at| self.names.get(at as usize)) {
+                    Some(name) => Cow::Borrowed(*name),
+                    None => return Err(unreadable()),
+                },
                 'k' => Cow::Borrowed(key),
                 'c' => Cow::Owned(clip(key, MAX_ECHOED_KEY)),
                 'M' => {
@@ -105,6 +124,27 @@ impl Snapshot {
         }
         Ok(given)
     }
+}
+
+/// The option names of `operation` as a JavaScript array, made once per operation: the reader
+/// sends a key that is one of them as its index there.
+fn names_in_js(operation: Operation) -> Array {
+    thread_local! {
+        static RESET: Array = names_array(Operation::ResetPin);
+        static SEND: Array = names_array(Operation::SendCode);
+    }
+    match operation {
+        Operation::ResetPin => RESET.with(Array::clone),
+        Operation::SendCode => SEND.with(Array::clone),
+    }
+}
+
+fn names_array(operation: Operation) -> Array {
+    let names = Array::new();
+    for name in option_names(operation) {
+        names.push(&JsValue::from_str(name));
+    }
+    names
 }
 
 /// The reader's string did not parse: never expected, but never a silent success either.
