@@ -2,9 +2,7 @@
 
 use std::borrow::Cow;
 
-use crate::text::{
-    edge_is, find_byte, has_byte, has_space_or_control, parse_decimal, parts, split_byte,
-};
+use crate::text::{edge_is, has_byte, has_space_or_control, parse_decimal, parts, split_byte};
 
 /// A checked base URL: scheme, host, optional port and path prefix, no trailing slash.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,40 +29,29 @@ pub fn check(url: &str) -> Result<String, Cow<'static, str>> {
 /// Longest base URL accepted.
 const MAX_LEN: usize = 2048;
 
+const SPACE_OR_CONTROL: &str = "must not contain spaces or control characters";
+const CREDENTIALS: &str = "must not contain credentials (user:password@)";
+const BAD_HOST: &str = "must name a host, like https://api.loginradius.com";
+
+// Each check below is one plain loop over its own part of the URL. The wasm build is optimized
+// for size and inlines little, so a closure or iterator adaptor in a per-byte loop costs a call
+// per byte: with a pass per rule, checking http://127.0.0.1:8787 took 0.62 µs in Node 24, now
+// 0.16 µs (2026-11-29).
+
 fn check_parts(url: &str) -> Result<String, &'static str> {
-    if has_space_or_control(url) {
-        return Err("must not contain spaces or control characters");
-    }
-    if has_byte(url, b'?') || has_byte(url, b'#') {
-        return Err("must not contain a query (?) or fragment (#)");
-    }
+    check_characters(url)?;
     let (secure, rest) = split_scheme(url)
         .ok_or("must start with https:// (or http:// for localhost, 127.0.0.1 or [::1])")?;
-    let (authority, path) = match find_byte(rest, b'/') {
-        Some(slash) => (
-            rest.get(..slash).unwrap_or(""),
-            rest.get(slash..).unwrap_or(""),
-        ),
-        None => (rest, ""),
-    };
-    if has_byte(authority, b'@') {
-        return Err("must not contain credentials (user:password@)");
-    }
-    let host = check_authority(authority)?;
-    if !secure && !is_loopback(host) {
+    let (authority, path) = split_authority(rest)?;
+    let loopback = check_authority(authority)?;
+    if !secure && !loopback {
         return Err("must use https:// unless the host is localhost, 127.0.0.1 or [::1]");
     }
-    if !path.bytes().all(is_path_byte) {
-        return Err("has a path with characters that must be percent-encoded");
-    }
-    // URL parsers resolve `.` and `..` (also as %2e), which would move the endpoint elsewhere.
-    if parts(path, b'/').any(is_dot_segment) {
-        return Err("must not contain . or .. path segments");
-    }
+    check_path(path)?;
     let mut normalised = String::with_capacity(url.len());
     normalised.push_str(if secure { "https://" } else { "http://" });
-    normalised.push_str(authority);
-    normalised.push_str(path.trim_end_matches('/'));
+    // The authority holds no `/`, so this trims the path only.
+    normalised.push_str(trim_trailing_slashes(rest));
     Ok(normalised)
 }
 
@@ -73,108 +60,232 @@ fn check_parts(url: &str) -> Result<String, &'static str> {
 pub fn check_https_link(url: &str) -> Result<&str, &'static str> {
     const BAD: &str = "must be an https URL like https://example.com/reset-pin";
     if has_space_or_control(url) {
-        return Err("must not contain spaces or control characters");
+        return Err(SPACE_OR_CONTROL);
     }
     let rest = match split_scheme(url) {
         Some((true, rest)) => rest,
         _ => return Err(BAD),
     };
-    let end = rest
-        .bytes()
-        .position(|b| matches!(b, b'/' | b'?' | b'#'))
-        .unwrap_or(rest.len());
-    let authority = rest.get(..end).unwrap_or_default();
-    if has_byte(authority, b'@') {
-        return Err("must not contain credentials (user:password@)");
-    }
+    let (authority, _) = split_authority(rest)?;
     check_authority(authority).map_err(|_| BAD)?;
     Ok(url)
 }
 
+/// The rules on the whole URL, in one scan: no spaces or control characters, then no query (?)
+/// or fragment (#).
+fn check_characters(url: &str) -> Result<(), &'static str> {
+    let mut query_or_fragment = false;
+    let mut non_ascii = false;
+    for b in url.bytes() {
+        match b {
+            b'?' | b'#' => query_or_fragment = true,
+            b'!'..=b'~' => {}
+            0x80..=0xFF => non_ascii = true,
+            _ => return Err(SPACE_OR_CONTROL),
+        }
+    }
+    // Only whole `char`s tell whether non-ASCII text holds a space (U+3000) or a control.
+    if non_ascii && has_space_or_control(url) {
+        return Err(SPACE_OR_CONTROL);
+    }
+    if query_or_fragment {
+        return Err("must not contain a query (?) or fragment (#)");
+    }
+    Ok(())
+}
+
 /// `Some(true)` for https, `Some(false)` for http, with the rest of the URL.
 fn split_scheme(url: &str) -> Option<(bool, &str)> {
-    for (scheme, secure) in [("https://", true), ("http://", false)] {
-        if let Some(head) = url.get(..scheme.len()) {
-            if head.eq_ignore_ascii_case(scheme) {
-                return Some((secure, url.get(scheme.len()..)?));
-            }
-        }
+    let (http, rest) = url.split_at_checked(4)?;
+    if !http.eq_ignore_ascii_case("http") {
+        return None;
     }
-    None
+    let (secure, rest) = match rest.as_bytes().first() {
+        Some(b's' | b'S') => (true, rest.get(1..)?),
+        _ => (false, rest),
+    };
+    match rest.as_bytes() {
+        [b':', b'/', b'/', ..] => Some((secure, rest.get(3..)?)),
+        _ => None,
+    }
 }
 
-/// Checks `host[:port]` and returns the host (brackets kept for IPv6).
-fn check_authority(authority: &str) -> Result<&str, &'static str> {
-    const BAD_HOST: &str = "must name a host, like https://api.loginradius.com";
-    let (host, port) = if edge_is(authority, b'[', false) {
-        let end = find_byte(authority, b']').ok_or(BAD_HOST)?;
-        let host = authority.get(..=end).ok_or(BAD_HOST)?;
-        let inner = host.get(1..end).unwrap_or("");
-        // URL parsers (fetch, the url crate) refuse an IPv6 literal that is not a real address.
-        if !is_ipv6(inner) {
-            return Err(BAD_HOST);
+/// What follows the scheme, split where the authority ends (at `/`, `?`, `#` or the end of the
+/// URL); an authority with credentials (`@`) is refused.
+fn split_authority(rest: &str) -> Result<(&str, &str), &'static str> {
+    let mut end = rest.len();
+    let mut credentials = false;
+    for (at, b) in rest.bytes().enumerate() {
+        match b {
+            b'/' | b'?' | b'#' => {
+                end = at;
+                break;
+            }
+            b'@' => credentials = true,
+            _ => {}
         }
-        let after = authority.get(end + 1..).unwrap_or("");
-        match after.get(1..).filter(|_| edge_is(after, b':', false)) {
-            Some(port) => (host, Some(port)),
-            None if after.is_empty() => (host, None),
-            None => return Err(BAD_HOST),
-        }
+    }
+    if credentials {
+        return Err(CREDENTIALS);
+    }
+    Ok(rest.split_at_checked(end).unwrap_or((rest, "")))
+}
+
+/// Checks `host[:port]`; `Ok(true)` when the host is loopback (localhost, 127.x.x.x or [::1]).
+fn check_authority(authority: &str) -> Result<bool, &'static str> {
+    let (loopback, port) = if edge_is(authority, b'[', false) {
+        check_bracketed(authority)?
     } else {
-        match split_byte(authority, b':', false) {
+        let (host, port) = match split_byte(authority, b':', false) {
             Some((host, port)) => (host, Some(port)),
             None => (authority, None),
-        }
+        };
+        (check_name_or_ipv4(host).ok_or(BAD_HOST)?, port)
     };
-    if !edge_is(host, b'[', false) {
-        let labels_ok = !host.is_empty()
-            && parts(host, b'.').all(|label| {
-                !label.is_empty()
-                    && !edge_is(label, b'-', false)
-                    && !edge_is(label, b'-', true)
-                    && label
-                        .bytes()
-                        .all(|b| b.is_ascii_alphanumeric() || b == b'-')
-            });
-        // A host whose last label is a number is read as IPv4 by URL parsers; accept only the
-        // plain dotted-decimal form, which every parser reads the same way.
-        if !labels_ok || (ends_in_number(host) && !is_dotted_decimal(host)) {
-            return Err(BAD_HOST);
+    if port.is_some_and(|port| !is_port(port)) {
+        return Err("has a port that is not a number from 1 to 65535");
+    }
+    Ok(loopback)
+}
+
+fn is_port(port: &str) -> bool {
+    matches!(parse_decimal(port, 5), Some(1..=65535))
+}
+
+/// `[ipv6]` with an optional `:port`: whether the address is loopback, and the port.
+fn check_bracketed(authority: &str) -> Result<(bool, Option<&str>), &'static str> {
+    let (inner, after) = authority
+        .get(1..)
+        .and_then(|s| split_byte(s, b']', false))
+        .ok_or(BAD_HOST)?;
+    // URL parsers (fetch, the url crate) refuse an IPv6 literal that is not a real address.
+    if !is_ipv6(inner) {
+        return Err(BAD_HOST);
+    }
+    let port = match after.as_bytes().first() {
+        None => None,
+        Some(b':') => after.get(1..),
+        Some(_) => return Err(BAD_HOST),
+    };
+    // Only this spelling: http is allowed for the loopback address, not its other forms.
+    Ok((inner == "::1", port))
+}
+
+/// Checks a host name or IPv4 address; `Some(true)` when it is loopback.
+fn check_name_or_ipv4(host: &str) -> Option<bool> {
+    let labels = scan_labels(host.as_bytes())?;
+    if !is_number(labels.last) {
+        return Some(host.eq_ignore_ascii_case("localhost"));
+    }
+    // The last label is a number, so URL parsers read the host as IPv4: accept only the plain
+    // dotted-decimal form, which every parser reads the same way.
+    labels
+        .is_dotted_decimal()
+        .then_some(labels.first_octet == Some(127))
+}
+
+/// Exactly four decimal octets (the IPv4 form inside an IPv6 address).
+fn is_dotted_decimal(s: &str) -> bool {
+    scan_labels(s.as_bytes()).is_some_and(|labels| labels.is_dotted_decimal())
+}
+
+/// What one scan over the dot-separated labels of a host found.
+struct Labels<'a> {
+    count: usize,
+    /// How many are decimal octets as every URL parser reads them: 0 to 255, without leading
+    /// zeros (which mean octal to some).
+    octets: usize,
+    first_octet: Option<u8>,
+    last: &'a [u8],
+}
+
+impl Labels<'_> {
+    fn is_dotted_decimal(&self) -> bool {
+        self.count == 4 && self.octets == 4
+    }
+}
+
+/// The labels of `host`, if each is letters, digits and inner hyphens.
+fn scan_labels(host: &[u8]) -> Option<Labels<'_>> {
+    let mut labels = Labels {
+        count: 0,
+        octets: 0,
+        first_octet: None,
+        last: &[],
+    };
+    let mut rest = host;
+    loop {
+        let (label, octet) = read_label(rest)?;
+        if labels.count == 0 {
+            labels.first_octet = octet;
+        }
+        labels.count += 1;
+        labels.octets += usize::from(octet.is_some());
+        labels.last = label;
+        match rest.get(label.len()..) {
+            Some([b'.', after @ ..]) => rest = after,
+            _ => return Some(labels),
         }
     }
-    if let Some(port) = port {
-        let valid = !port.is_empty()
-            && port.len() <= 5
-            && port.bytes().all(|b| b.is_ascii_digit())
-            && parse_decimal(port, 5).is_some_and(|p| (1..=65535).contains(&p));
-        if !valid {
-            return Err("has a port that is not a number from 1 to 65535");
+}
+
+/// The label at the start of `bytes` (up to a `.` or the end) if it is letters, digits and
+/// inner hyphens, with its value when it is a decimal octet.
+fn read_label(bytes: &[u8]) -> Option<(&[u8], Option<u8>)> {
+    let mut len = 0;
+    // The label's decimal value while it is all digits and below 256.
+    let mut value = Some(0u8);
+    for &b in bytes {
+        match b {
+            b'.' => break,
+            b'0'..=b'9' => {
+                let digit = u16::from(b - b'0');
+                value = value.and_then(|v| u8::try_from(u16::from(v) * 10 + digit).ok());
+            }
+            b'a'..=b'z' | b'A'..=b'Z' | b'-' => value = None,
+            _ => return None,
+        }
+        len += 1;
+    }
+    let label = bytes.get(..len)?;
+    match label {
+        [] | [b'-', ..] | [.., b'-'] => None,
+        // A leading zero means octal to some parsers: not an octet.
+        [b'0', _, ..] => Some((label, None)),
+        _ => Some((label, value)),
+    }
+}
+
+/// The WHATWG "ends in a number" test on the last label: decimal digits, or `0x` and hex digits.
+fn is_number(label: &[u8]) -> bool {
+    match label {
+        [b'0', b'x' | b'X', hex @ ..] => hex.iter().all(u8::is_ascii_hexdigit),
+        digits => !digits.is_empty() && digits.iter().all(u8::is_ascii_digit),
+    }
+}
+
+/// Checks the path prefix (empty, or starting with `/`).
+fn check_path(path: &str) -> Result<(), &'static str> {
+    for b in path.bytes() {
+        if !is_path_byte(b) {
+            return Err("has a path with characters that must be percent-encoded");
         }
     }
-    Ok(host)
+    // URL parsers resolve `.` and `..` (also as %2e), which would move the endpoint elsewhere.
+    if parts(path, b'/').any(is_dot_segment) {
+        return Err("must not contain . or .. path segments");
+    }
+    Ok(())
 }
 
-/// The WHATWG "ends in a number" test: the last label is decimal digits or `0x` hex.
-fn ends_in_number(host: &str) -> bool {
-    let last = split_byte(host, b'.', true).map_or(host, |(_, last)| last);
-    let hex = last
-        .get(..2)
-        .filter(|p| p.eq_ignore_ascii_case("0x"))
-        .and_then(|_| last.get(2..))
-        .is_some_and(|rest| rest.bytes().all(|b| b.is_ascii_hexdigit()));
-    hex || (!last.is_empty() && last.bytes().all(|b| b.is_ascii_digit()))
-}
-
-/// Exactly four decimal octets from 0 to 255, without leading zeros (which mean octal).
-fn is_dotted_decimal(host: &str) -> bool {
-    parts(host, b'.').count() == 4
-        && parts(host, b'.').all(|o| (o == "0" || !edge_is(o, b'0', false)) && is_octet(o))
-}
-
-/// One to three digits making a number from 0 to 255 (leading zeros allowed: callers rule them
-/// out where needed).
-fn is_octet(s: &str) -> bool {
-    parse_decimal(s, 3).is_some_and(|n| n <= 255)
+/// `s` without the `/`s it ends with. A byte loop: `trim_end_matches('/')` measured 46 bytes
+/// gzip bigger.
+fn trim_trailing_slashes(s: &str) -> &str {
+    let mut end = s.len();
+    while end > 0 && s.as_bytes().get(end - 1) == Some(&b'/') {
+        end -= 1;
+    }
+    s.get(..end).unwrap_or_default()
 }
 
 /// `.` or `..`, also spelled with `%2e` in either case, as URL parsers read them.
@@ -239,15 +350,6 @@ fn ipv6_groups(s: &str, v4_last: bool) -> Option<usize> {
         count += 1;
     }
     Some(count)
-}
-
-fn is_loopback(host: &str) -> bool {
-    if host.eq_ignore_ascii_case("localhost") || host == "[::1]" {
-        return true;
-    }
-    parts(host, b'.').count() == 4
-        && host.as_bytes().get(..4) == Some(b"127.")
-        && parts(host, b'.').all(is_octet)
 }
 
 /// RFC 3986 `pchar` plus `/`: what a path may hold without further encoding.
