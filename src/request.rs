@@ -79,7 +79,7 @@ struct UrlWriter {
 }
 
 impl UrlWriter {
-    fn new(base: &BaseUrl, path: &str, segment: &str) -> Self {
+    fn new(base: &BaseUrl<'_>, path: &str, segment: &str) -> Self {
         let mut url = String::with_capacity(256);
         url.push_str(base.as_str());
         url.push_str(path);
@@ -102,22 +102,13 @@ impl UrlWriter {
     }
 
     /// The captcha tokens, in the order LoginRadius's SDKs send them.
-    fn captcha(&mut self, captcha: &CaptchaTokens) {
-        let qq = captcha.qq_ticket_and_randstr.as_ref();
-        self.param(
-            "g-recaptcha-response",
-            captcha.g_recaptcha_response.as_deref(),
-        );
-        self.param(
-            "g_recaptcha_response",
-            captcha.g_recaptcha_response_alt.as_deref(),
-        );
-        self.param("qq_captcha_ticket", qq.map(|(ticket, _)| ticket.as_str()));
-        self.param(
-            "qq_captcha_randstr",
-            qq.map(|(_, randstr)| randstr.as_str()),
-        );
-        self.param("h-captcha-response", captcha.h_captcha_response.as_deref());
+    fn captcha(&mut self, captcha: &CaptchaTokens<'_>) {
+        let qq = captcha.qq_ticket_and_randstr;
+        self.param("g-recaptcha-response", captcha.g_recaptcha_response);
+        self.param("g_recaptcha_response", captcha.g_recaptcha_response_alt);
+        self.param("qq_captcha_ticket", qq.map(|(ticket, _)| ticket));
+        self.param("qq_captcha_randstr", qq.map(|(_, randstr)| randstr));
+        self.param("h-captcha-response", captcha.h_captcha_response);
     }
 }
 
@@ -140,7 +131,7 @@ fn json_object(members: &[(&str, &str)]) -> String {
 const JSON: &str = "application/json";
 
 /// Builds the reset request for validated options. Pure: the same options give the same bytes.
-pub fn build_request(options: &ResetPinOptions) -> PreparedRequest {
+pub fn build_request(options: &ResetPinOptions<'_>) -> PreparedRequest {
     let mut url = UrlWriter::new(&options.base_url, ENDPOINT_PATH, options.path_type.as_str());
     url.param("apikey", Some(options.api_key.expose()));
     url.param("prevent_webhook", options.prevent_webhook.map(bool_text));
@@ -163,7 +154,7 @@ pub fn build_request(options: &ResetPinOptions) -> PreparedRequest {
 }
 
 /// Builds the request that asks LoginRadius to send the reset code. Pure, like [`build_request`].
-pub fn build_send_request(options: &SendCodeOptions) -> PreparedRequest {
+pub fn build_send_request(options: &SendCodeOptions<'_>) -> PreparedRequest {
     let identifier = &options.identifier;
     let segment = match identifier {
         Identifier::Phone(_) => "otp",
@@ -172,10 +163,10 @@ pub fn build_send_request(options: &SendCodeOptions) -> PreparedRequest {
     };
     let mut url = UrlWriter::new(&options.connection.base_url, SEND_PATH, segment);
     url.param("apikey", Some(options.api_key.expose()));
-    url.param("smstemplate", options.sms_template.as_deref());
+    url.param("smstemplate", options.sms_template);
     url.param("isvoiceotp", options.is_voice_otp.map(bool_text));
-    url.param("emailtemplate", options.email_template.as_deref());
-    url.param("resetpinurl", options.reset_pin_url.as_deref());
+    url.param("emailtemplate", options.email_template);
+    url.param("resetpinurl", options.reset_pin_url);
     url.captcha(&options.captcha);
     PreparedRequest {
         method: "POST",

@@ -2,27 +2,28 @@
 
 use core::fmt;
 
-/// The PIN or the OTP: only ever serialized into the request body.
+/// The PIN or the OTP: only ever serialized into the request body. It borrows the caller's
+/// options, so validating puts no further copy of it in memory.
 #[derive(Clone, PartialEq, Eq)]
-pub struct Secret(String);
+pub struct Secret<'a>(&'a str);
 
-impl Secret {
-    pub fn new(value: String) -> Self {
+impl<'a> Secret<'a> {
+    pub fn new(value: &'a str) -> Self {
         Secret(value)
     }
     /// The value itself, for the request body and nothing else.
-    pub fn expose(&self) -> &str {
-        &self.0
+    pub fn expose(&self) -> &'a str {
+        self.0
     }
 }
 
-impl fmt::Debug for Secret {
+impl fmt::Debug for Secret<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("Secret(***)")
     }
 }
 
-impl fmt::Display for Secret {
+impl fmt::Display for Secret<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("***")
     }
@@ -30,14 +31,14 @@ impl fmt::Display for Secret {
 
 /// The tenant API key: public by design, yet masked wherever it is printed.
 #[derive(Clone, PartialEq, Eq)]
-pub struct ApiKey(String);
+pub struct ApiKey<'a>(&'a str);
 
-impl ApiKey {
-    pub fn new(value: String) -> Self {
+impl<'a> ApiKey<'a> {
+    pub fn new(value: &'a str) -> Self {
         ApiKey(value)
     }
-    pub fn expose(&self) -> &str {
-        &self.0
+    pub fn expose(&self) -> &'a str {
+        self.0
     }
     /// The first four characters and a mask: enough to tell keys apart in a log.
     pub fn masked(&self) -> String {
@@ -46,7 +47,7 @@ impl ApiKey {
     }
 }
 
-impl fmt::Debug for ApiKey {
+impl fmt::Debug for ApiKey<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("ApiKey(")?;
         f.write_str(&self.masked())?;
@@ -54,7 +55,7 @@ impl fmt::Debug for ApiKey {
     }
 }
 
-impl fmt::Display for ApiKey {
+impl fmt::Display for ApiKey<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.masked())
     }
@@ -66,14 +67,14 @@ mod tests {
 
     #[test]
     fn secrets_never_print() {
-        let pin = Secret::new("7890".into());
+        let pin = Secret::new("7890");
         assert_eq!(format!("{pin:?} {pin}"), "Secret(***) ***");
         assert_eq!(pin.expose(), "7890");
     }
 
     #[test]
     fn api_key_is_masked() {
-        let key = ApiKey::new("4f4b8c6e-2f1a-4c3d-9b8e-7a6d5c4b3a21".into());
+        let key = ApiKey::new("4f4b8c6e-2f1a-4c3d-9b8e-7a6d5c4b3a21");
         let printed = format!("{key:?} {key}");
         assert!(!printed.contains("2f1a"), "{printed}");
         assert!(printed.contains("4f4b…****"));

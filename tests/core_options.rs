@@ -69,11 +69,12 @@ fn assert_only_field(raw: &RawOptions, field: &str) {
 
 #[test]
 fn minimal_valid_options_get_defaults() {
-    let opts = validate(&base()).unwrap();
+    let raw = base();
+    let opts = validate(&raw).unwrap();
     assert_eq!(opts.api_key.expose(), KEY);
     assert_eq!(opts.otp.expose(), "123456");
     assert_eq!(opts.pin.expose(), "7890");
-    assert_eq!(opts.identifier, Identifier::Username("johndoe".into()));
+    assert_eq!(opts.identifier, Identifier::Username("johndoe"));
     assert_eq!(opts.path_type, PathType::Username);
     assert_eq!(opts.prevent_webhook, None);
     assert_eq!(opts.x_prevent_webhook, None);
@@ -144,7 +145,8 @@ fn api_key_accepts_guids_in_any_hex_case() {
         "00000000-0000-0000-0000-000000000000",
         "ffffffff-ffff-ffff-ffff-ffffffffffff",
     ] {
-        let opts = validate(&with("apiKey", s(key))).unwrap();
+        let raw = with("apiKey", s(key));
+        let opts = validate(&raw).unwrap();
         assert_eq!(opts.api_key.expose(), key);
     }
 }
@@ -193,7 +195,8 @@ fn otp_accepts_1_to_32_ascii_alphanumerics() {
         &"9".repeat(32),
         &"aZ".repeat(16),
     ] {
-        let opts = validate(&with("otp", s(otp))).unwrap();
+        let raw = with("otp", s(otp));
+        let opts = validate(&raw).unwrap();
         assert_eq!(opts.otp.expose(), otp);
     }
 }
@@ -257,7 +260,8 @@ fn pin_accepts_1_to_64_visible_characters_including_unicode() {
         &"é".repeat(64), // 64 characters, 128 bytes
         "\"quoted\\slash",
     ] {
-        let opts = validate(&with("pin", s(pin))).unwrap();
+        let raw = with("pin", s(pin));
+        let opts = validate(&raw).unwrap();
         assert_eq!(opts.pin.expose(), pin);
     }
 }
@@ -356,19 +360,19 @@ fn each_identifier_alone_sets_kind_and_default_type() {
         (
             "email",
             "john@example.com",
-            Identifier::Email("john@example.com".into()),
+            Identifier::Email("john@example.com"),
             PathType::Email,
         ),
         (
             "phone",
             "+919876543210",
-            Identifier::Phone("+919876543210".into()),
+            Identifier::Phone("+919876543210"),
             PathType::Phone,
         ),
         (
             "username",
             "johndoe",
-            Identifier::Username("johndoe".into()),
+            Identifier::Username("johndoe"),
             PathType::Username,
         ),
     ] {
@@ -472,10 +476,7 @@ fn phone_accepts_optional_plus_and_5_to_15_digits() {
         "+123456789012345",
     ] {
         let raw = without("username").with("phone", s(ok));
-        assert_eq!(
-            validate(&raw).unwrap().identifier,
-            Identifier::Phone(ok.into())
-        );
+        assert_eq!(validate(&raw).unwrap().identifier, Identifier::Phone(ok));
     }
 }
 
@@ -553,7 +554,8 @@ fn type_defaults_to_the_identifier_kind_and_accepts_the_seed_values() {
         ("authenticatorcode", PathType::AuthenticatorCode),
         ("username", PathType::Username),
     ] {
-        let opts = validate(&with("type", s(ty))).unwrap();
+        let raw = with("type", s(ty));
+        let opts = validate(&raw).unwrap();
         assert_eq!(opts.path_type, expected);
         assert_eq!(opts.path_type.as_str(), ty);
     }
@@ -620,7 +622,8 @@ fn type_rejects_unknown_values() {
 fn prevent_webhook_options_must_be_booleans() {
     for key in ["preventWebhook", "xPreventWebhook"] {
         for b in [true, false] {
-            let opts = validate(&with(key, RawValue::Bool(b))).unwrap();
+            let raw = with(key, RawValue::Bool(b));
+            let opts = validate(&raw).unwrap();
             let got = if key == "preventWebhook" {
                 opts.prevent_webhook
             } else {
@@ -653,13 +656,10 @@ fn captcha_tokens_are_non_empty_strings() {
         .with("qqCaptchaTicket", s("ticket"))
         .with("qqCaptchaRandstr", s("randstr"));
     let c = validate(&raw).unwrap().captcha;
-    assert_eq!(c.g_recaptcha_response.as_deref(), Some("g-token"));
-    assert_eq!(c.g_recaptcha_response_alt.as_deref(), Some("g_token"));
-    assert_eq!(c.h_captcha_response.as_deref(), Some("h-token"));
-    assert_eq!(
-        c.qq_ticket_and_randstr,
-        Some(("ticket".into(), "randstr".into()))
-    );
+    assert_eq!(c.g_recaptcha_response, Some("g-token"));
+    assert_eq!(c.g_recaptcha_response_alt, Some("g_token"));
+    assert_eq!(c.h_captcha_response, Some("h-token"));
+    assert_eq!(c.qq_ticket_and_randstr, Some(("ticket", "randstr")));
 
     for key in [
         "gRecaptchaResponse",
@@ -737,7 +737,8 @@ fn base_url_accepts_https_loopback_http_and_path_prefixes() {
         ("https://[2001:db8::1]:443/x", "https://[2001:db8::1]:443/x"),
         ("https://10.0.0.1", "https://10.0.0.1"),
     ] {
-        let opts = validate(&with("baseUrl", s(given))).unwrap();
+        let raw = with("baseUrl", s(given));
+        let opts = validate(&raw).unwrap();
         assert_eq!(opts.base_url.as_str(), normalised, "{given}");
     }
 }
@@ -871,7 +872,8 @@ fn base_url_rejects_insecure_queries_fragments_credentials_and_junk() {
 #[test]
 fn timeout_ms_is_a_whole_number_from_1_to_600000() {
     for ok in [1.0, 15_000.0, 599_999.0, 600_000.0, 1e3] {
-        let opts = validate(&with("timeoutMs", RawValue::Number(ok))).unwrap();
+        let raw = with("timeoutMs", RawValue::Number(ok));
+        let opts = validate(&raw).unwrap();
         assert_eq!(f64::from(opts.timeout_ms), ok);
     }
     let msg = "must be a whole number of milliseconds from 1 to 600000";
@@ -905,12 +907,10 @@ fn timeout_ms_is_a_whole_number_from_1_to_600000() {
 
 #[test]
 fn signal_must_be_an_abort_signal_and_fetch_a_function() {
-    let opts = validate(
-        &base()
-            .with("signal", RawValue::AbortSignal)
-            .with("fetch", RawValue::Function),
-    )
-    .unwrap();
+    let raw = base()
+        .with("signal", RawValue::AbortSignal)
+        .with("fetch", RawValue::Function);
+    let opts = validate(&raw).unwrap();
     assert!(opts.has_signal);
     assert!(opts.has_fetch);
 

@@ -356,7 +356,8 @@ fn prepared_request_serializes_as_the_js_object() {
 
 #[test]
 fn building_is_pure() {
-    let opts = validate(&base().with("phone", s("+15551234567"))).unwrap();
+    let raw = base().with("phone", s("+15551234567"));
+    let opts = validate(&raw).unwrap();
     assert_eq!(build_request(&opts), build_request(&opts));
 }
 

@@ -4,6 +4,8 @@
 //! hold no CR/LF, and the body is a JSON object of exactly otp, pin and the identifier.
 #![no_main]
 
+use std::borrow::Cow;
+
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
 use loginradius_pin_reset::options::{RawOptions, RawValue, OPTION_NAMES};
@@ -62,7 +64,7 @@ fn valid_for(key: &str) -> &'static str {
     }
 }
 
-fn raw(input: Input) -> RawOptions {
+fn raw(input: Input) -> RawOptions<'static> {
     let mut options = RawOptions::new();
     for (key, value) in input.entries {
         let key = match key {
@@ -74,13 +76,13 @@ fn raw(input: Input) -> RawOptions {
             FuzzValue::Null => RawValue::Null,
             FuzzValue::Bool(b) => RawValue::Bool(b),
             FuzzValue::Number(n) => RawValue::Number(n),
-            FuzzValue::Str(s) => RawValue::String(match s {
+            FuzzValue::Str(s) => RawValue::String(Cow::Owned(match s {
                 FuzzString::Raw(s) => s,
                 FuzzString::Valid => valid_for(&key).to_string(),
                 FuzzString::ValidWithSuffix(s) => format!("{}{s}", valid_for(&key)),
                 FuzzString::PrefixWithValid(s) => format!("{s}{}", valid_for(&key)),
                 FuzzString::ValidWithChar(c) => format!("{}{c}", valid_for(&key)),
-            }),
+            })),
             FuzzValue::TooLong(n) => RawValue::TooLong(n),
             FuzzValue::IllFormedString => RawValue::IllFormedString,
             FuzzValue::Function => RawValue::Function,
@@ -90,7 +92,7 @@ fn raw(input: Input) -> RawOptions {
             FuzzValue::BigInt => RawValue::Other("bigint"),
             FuzzValue::Unreadable => RawValue::Unreadable,
         };
-        options = options.with(&key, value);
+        options = options.with(key, value);
     }
     options
 }
@@ -124,20 +126,20 @@ fuzz_target!(|input: Input| {
     assert_eq!(parsed.fragment(), None);
     let query: Vec<(String, String)> = parsed.query_pairs().into_owned().collect();
     let captcha = &options.captcha;
-    let bool_text = |b: Option<bool>| b.map(|b| if b { "true" } else { "false" }.to_string());
-    let qq = captcha.qq_ticket_and_randstr.clone();
-    let expected: Vec<(&str, Option<String>)> = vec![
-        ("apikey", Some(options.api_key.expose().to_string())),
+    let bool_text = |b: Option<bool>| b.map(|b| if b { "true" } else { "false" });
+    let qq = captcha.qq_ticket_and_randstr;
+    let expected: Vec<(&str, Option<&str>)> = vec![
+        ("apikey", Some(options.api_key.expose())),
         ("prevent_webhook", bool_text(options.prevent_webhook)),
-        ("g-recaptcha-response", captcha.g_recaptcha_response.clone()),
-        ("g_recaptcha_response", captcha.g_recaptcha_response_alt.clone()),
-        ("qq_captcha_ticket", qq.clone().map(|(t, _)| t)),
+        ("g-recaptcha-response", captcha.g_recaptcha_response),
+        ("g_recaptcha_response", captcha.g_recaptcha_response_alt),
+        ("qq_captcha_ticket", qq.map(|(t, _)| t)),
         ("qq_captcha_randstr", qq.map(|(_, r)| r)),
-        ("h-captcha-response", captcha.h_captcha_response.clone()),
+        ("h-captcha-response", captcha.h_captcha_response),
     ];
     let expected: Vec<(String, String)> = expected
         .into_iter()
-        .filter_map(|(name, value)| value.map(|v| (name.to_string(), v)))
+        .filter_map(|(name, value)| value.map(|v| (name.to_string(), v.to_string())))
         .collect();
     assert_eq!(query, expected, "query parameters do not round-trip");
     // Hence no parameter carries the PIN or the OTP, unless another option equals it verbatim.

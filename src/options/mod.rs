@@ -114,13 +114,13 @@ impl<'a> RawOptions<'a> {
 
 /// The identifier of the user, exactly one of three kinds.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Identifier {
-    Email(String),
-    Phone(String),
-    Username(String),
+pub enum Identifier<'a> {
+    Email(&'a str),
+    Phone(&'a str),
+    Username(&'a str),
 }
 
-impl Identifier {
+impl<'a> Identifier<'a> {
     /// The body key, which is also the live service's path segment.
     pub fn key(&self) -> &'static str {
         match self {
@@ -130,7 +130,7 @@ impl Identifier {
         }
     }
 
-    pub fn value(&self) -> &str {
+    pub fn value(&self) -> &'a str {
         match self {
             Identifier::Email(v) | Identifier::Phone(v) | Identifier::Username(v) => v,
         }
@@ -139,18 +139,18 @@ impl Identifier {
 
 /// The captcha tokens, each sent as its own query parameter when given.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct CaptchaTokens {
-    pub g_recaptcha_response: Option<String>,
-    pub g_recaptcha_response_alt: Option<String>,
-    pub h_captcha_response: Option<String>,
+pub struct CaptchaTokens<'a> {
+    pub g_recaptcha_response: Option<&'a str>,
+    pub g_recaptcha_response_alt: Option<&'a str>,
+    pub h_captcha_response: Option<&'a str>,
     /// `qq_captcha_ticket` and `qq_captcha_randstr`, which only make sense together.
-    pub qq_ticket_and_randstr: Option<(String, String)>,
+    pub qq_ticket_and_randstr: Option<(&'a str, &'a str)>,
 }
 
 /// Where and how to connect: the options every call takes besides its own.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Connection {
-    pub base_url: BaseUrl,
+pub struct Connection<'a> {
+    pub base_url: BaseUrl<'a>,
     pub timeout_ms: u32,
     /// Whether `signal` / `fetch` were given; the wasm layer holds the JavaScript objects.
     pub has_signal: bool,
@@ -240,11 +240,11 @@ fn suggest(key: &str, names: &[&'static str]) -> Option<&'static str> {
 
 /// The one identifier given, from the values [`Reader::identifier_values`] checked; an issue
 /// when there is none or more than one.
-fn pick_identifier(
+fn pick_identifier<'a>(
     raw: &RawOptions,
-    [email, phone, username]: [Option<String>; 3],
+    [email, phone, username]: [Option<&'a str>; 3],
     issues: &mut Vec<Issue>,
-) -> Option<Identifier> {
+) -> Option<Identifier<'a>> {
     // One pass, no Vec: the first identifier given, and an issue for each one after it.
     let (mut first, mut given) = (None, 0);
     for key in ["email", "phone", "username"] {
@@ -278,15 +278,16 @@ fn pick_identifier(
     }
 }
 
-/// Reads typed values out of [`RawOptions`], recording an issue for each wrong one.
-struct Reader<'a> {
-    raw: &'a RawOptions<'a>,
-    issues: &'a mut Vec<Issue>,
+/// Reads typed values out of [`RawOptions`], recording an issue for each wrong one. The values
+/// borrow from `raw` (lifetime `'r`), not from the reader, so `issues` is free once it is done.
+struct Reader<'r, 'i> {
+    raw: &'r RawOptions<'r>,
+    issues: &'i mut Vec<Issue>,
 }
 
-type Check<T> = fn(&str) -> Checked<T>;
+type Check<'r, T> = fn(&'r str) -> Checked<T>;
 
-impl Reader<'_> {
+impl<'r> Reader<'r, '_> {
     fn wrong_type(&mut self, field: &'static str, expected: &str, got: &RawValue) {
         let message: Cow<'static, str> = match got {
             RawValue::Unreadable => "could not be read: its getter threw".into(),
@@ -298,7 +299,12 @@ impl Reader<'_> {
         self.issues.push(Issue::new(field, message));
     }
 
-    fn string<T>(&mut self, field: &'static str, value: &RawValue, check: Check<T>) -> Option<T> {
+    fn string<T>(
+        &mut self,
+        field: &'static str,
+        value: &'r RawValue,
+        check: Check<'r, T>,
+    ) -> Option<T> {
         match value {
             RawValue::String(s) => match check(s) {
                 Ok(v) => Some(v),
@@ -321,7 +327,7 @@ impl Reader<'_> {
         }
     }
 
-    fn required_string<T>(&mut self, field: &'static str, check: Check<T>) -> Option<T> {
+    fn required_string<T>(&mut self, field: &'static str, check: Check<'r, T>) -> Option<T> {
         match self.raw.get(field) {
             Some(value) => self.string(field, value, check),
             None => {
@@ -331,7 +337,7 @@ impl Reader<'_> {
         }
     }
 
-    fn optional_string<T>(&mut self, field: &'static str, check: Check<T>) -> Option<T> {
+    fn optional_string<T>(&mut self, field: &'static str, check: Check<'r, T>) -> Option<T> {
         let value = self.raw.get(field)?;
         self.string(field, value, check)
     }
@@ -363,7 +369,7 @@ impl Reader<'_> {
     }
 
     /// `email`, `phone` and `username`, each checked by its rule, in that order.
-    fn identifier_values(&mut self) -> [Option<String>; 3] {
+    fn identifier_values(&mut self) -> [Option<&'r str>; 3] {
         [
             self.optional_string("email", check_email),
             self.optional_string("phone", check_phone),
@@ -372,7 +378,7 @@ impl Reader<'_> {
     }
 
     /// The captcha tokens, each checked; [`CaptchaValues::pair`] then matches the QQ pair.
-    fn captcha_values(&mut self) -> CaptchaValues {
+    fn captcha_values(&mut self) -> CaptchaValues<'r> {
         CaptchaValues {
             g_recaptcha_response: self.optional_string("gRecaptchaResponse", check_token),
             g_recaptcha_response_alt: self.optional_string("gRecaptchaResponseAlt", check_token),
@@ -383,11 +389,11 @@ impl Reader<'_> {
     }
 
     /// `baseUrl`, `timeoutMs`, `signal` and `fetch`, with their defaults.
-    fn connection(&mut self) -> Connection {
+    fn connection(&mut self) -> Connection<'r> {
         let base_url = self.optional_string("baseUrl", base_url::check);
         let timeout_ms = self.optional_timeout();
         Connection {
-            base_url: BaseUrl::new(base_url.unwrap_or_else(|| DEFAULT_BASE_URL.to_string())),
+            base_url: BaseUrl::new(base_url.unwrap_or(Cow::Borrowed(DEFAULT_BASE_URL))),
             timeout_ms: timeout_ms.unwrap_or(DEFAULT_TIMEOUT_MS),
             has_signal: self.optional_kind("signal", &RawValue::AbortSignal, "an AbortSignal"),
             has_fetch: self.optional_kind("fetch", &RawValue::Function, "a function"),
@@ -409,17 +415,17 @@ impl Reader<'_> {
 }
 
 /// The captcha tokens as checked, before the QQ ticket and random string are matched up.
-struct CaptchaValues {
-    g_recaptcha_response: Option<String>,
-    g_recaptcha_response_alt: Option<String>,
-    h_captcha_response: Option<String>,
-    qq_ticket: Option<String>,
-    qq_randstr: Option<String>,
+struct CaptchaValues<'a> {
+    g_recaptcha_response: Option<&'a str>,
+    g_recaptcha_response_alt: Option<&'a str>,
+    h_captcha_response: Option<&'a str>,
+    qq_ticket: Option<&'a str>,
+    qq_randstr: Option<&'a str>,
 }
 
-impl CaptchaValues {
+impl<'a> CaptchaValues<'a> {
     /// The tokens to send; an issue when one half of the QQ pair is missing.
-    fn pair(self, raw: &RawOptions, issues: &mut Vec<Issue>) -> CaptchaTokens {
+    fn pair(self, raw: &RawOptions, issues: &mut Vec<Issue>) -> CaptchaTokens<'a> {
         let qq_ticket_and_randstr = match (self.qq_ticket, self.qq_randstr) {
             (Some(ticket), Some(randstr)) => Some((ticket, randstr)),
             (None, None) => None,

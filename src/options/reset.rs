@@ -60,7 +60,7 @@ impl PathType {
         }
     }
 
-    fn for_identifier(identifier: &Identifier) -> PathType {
+    fn for_identifier(identifier: &Identifier<'_>) -> PathType {
         match identifier {
             Identifier::Email(_) => PathType::Email,
             Identifier::Phone(_) => PathType::Phone,
@@ -71,16 +71,16 @@ impl PathType {
 
 /// Options that passed every rule. `Debug` never shows the PIN or OTP and masks the key.
 #[derive(Clone, Debug, PartialEq)]
-pub struct ResetPinOptions {
-    pub api_key: ApiKey,
-    pub otp: Secret,
-    pub pin: Secret,
-    pub identifier: Identifier,
+pub struct ResetPinOptions<'a> {
+    pub api_key: ApiKey<'a>,
+    pub otp: Secret<'a>,
+    pub pin: Secret<'a>,
+    pub identifier: Identifier<'a>,
     pub path_type: PathType,
     pub prevent_webhook: Option<bool>,
     pub x_prevent_webhook: Option<bool>,
-    pub captcha: CaptchaTokens,
-    pub base_url: BaseUrl,
+    pub captcha: CaptchaTokens<'a>,
+    pub base_url: BaseUrl<'a>,
     pub timeout_ms: u32,
     /// Whether `signal` / `fetch` were given; the wasm layer holds the JavaScript objects.
     pub has_signal: bool,
@@ -109,8 +109,9 @@ pub const OPTION_NAMES: [&str; 18] = [
     "fetch",
 ];
 
-/// Checks every rule and returns the validated options, or every issue found.
-pub fn validate(raw: &RawOptions) -> Result<ResetPinOptions, Vec<Issue>> {
+/// Checks every rule and returns the validated options, which borrow their strings from `raw`,
+/// or every issue found.
+pub fn validate<'a>(raw: &'a RawOptions<'_>) -> Result<ResetPinOptions<'a>, Vec<Issue>> {
     let mut issues = Vec::new();
     unknown_keys(raw, Operation::ResetPin, &mut issues);
 

@@ -9,10 +9,11 @@ use super::{
 use crate::base_url;
 use crate::text::{char_count, edge_is, has_byte, parts, split_byte};
 
-/// A rule's verdict on one string: the value it becomes, or what is wrong with it.
+/// A rule's verdict on one string: the value it becomes, or what is wrong with it. A valid
+/// string comes back as the same `&str`: validating copies none of them.
 pub(super) type Checked<T> = Result<T, Cow<'static, str>>;
 
-pub(super) fn check_api_key(s: &str) -> Checked<String> {
+pub(super) fn check_api_key(s: &str) -> Checked<&str> {
     // Groups of 8, 4, 4, 4 and 12 hex digits between dashes, checked in one pass over the bytes.
     let is_guid = s.len() == 36
         && s.bytes().enumerate().all(|(at, b)| match at {
@@ -20,7 +21,7 @@ pub(super) fn check_api_key(s: &str) -> Checked<String> {
             _ => b.is_ascii_hexdigit(),
         });
     if is_guid {
-        Ok(s.to_string())
+        Ok(s)
     } else if s.is_empty() {
         Err("is required and must not be empty".into())
     } else {
@@ -31,7 +32,7 @@ pub(super) fn check_api_key(s: &str) -> Checked<String> {
     }
 }
 
-pub(super) fn check_otp(s: &str) -> Checked<String> {
+pub(super) fn check_otp(s: &str) -> Checked<&str> {
     if s.is_empty() {
         Err("must not be empty".into())
     } else if !s.bytes().all(|b| b.is_ascii_alphanumeric()) {
@@ -40,13 +41,13 @@ pub(super) fn check_otp(s: &str) -> Checked<String> {
     } else if s.len() > MAX_OTP_LEN {
         Err(format!("must be at most {MAX_OTP_LEN} characters").into())
     } else {
-        Ok(s.to_string())
+        Ok(s)
     }
 }
 
 /// Not empty, at most `max` characters, no whitespace or control characters: the PIN's and the
 /// username's rule.
-pub(super) fn check_plain_text(s: &str, max: usize) -> Checked<String> {
+pub(super) fn check_plain_text(s: &str, max: usize) -> Checked<&str> {
     if s.is_empty() {
         Err("must not be empty".into())
     } else if char_count(s) > max {
@@ -54,19 +55,19 @@ pub(super) fn check_plain_text(s: &str, max: usize) -> Checked<String> {
     } else if has_space_or_control(s) {
         Err("must not contain spaces or control characters".into())
     } else {
-        Ok(s.to_string())
+        Ok(s)
     }
 }
 
-pub(super) fn check_pin(s: &str) -> Checked<String> {
+pub(super) fn check_pin(s: &str) -> Checked<&str> {
     check_plain_text(s, MAX_PIN_CHARS)
 }
 
-pub(super) fn check_username(s: &str) -> Checked<String> {
+pub(super) fn check_username(s: &str) -> Checked<&str> {
     check_plain_text(s, MAX_USERNAME_CHARS)
 }
 
-pub(super) fn check_email(s: &str) -> Checked<String> {
+pub(super) fn check_email(s: &str) -> Checked<&str> {
     const BAD: &str = "must be an email address like name@example.com";
     if s.is_empty() {
         return Err("must not be empty".into());
@@ -91,16 +92,16 @@ pub(super) fn check_email(s: &str) -> Checked<String> {
                 && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || !c.is_ascii())
         });
     if local_ok && labels_ok {
-        Ok(s.to_string())
+        Ok(s)
     } else {
         Err(BAD.into())
     }
 }
 
-pub(super) fn check_phone(s: &str) -> Checked<String> {
+pub(super) fn check_phone(s: &str) -> Checked<&str> {
     let digits = s.get(usize::from(edge_is(s, b'+', false))..).unwrap_or(s);
     if (5..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) {
-        Ok(s.to_string())
+        Ok(s)
     } else {
         Err("must be 5 to 15 digits with an optional leading +, like +919876543210 (no spaces or dashes)".into())
     }
@@ -116,27 +117,25 @@ pub(super) fn check_type(s: &str) -> Checked<PathType> {
     })
 }
 
-pub(super) fn check_token(s: &str) -> Checked<String> {
+pub(super) fn check_token(s: &str) -> Checked<&str> {
     if s.is_empty() {
         Err("must not be empty; leave the option out instead".into())
     } else if s.len() > MAX_CAPTCHA_LEN {
         Err(format!("must be at most {MAX_CAPTCHA_LEN} characters").into())
     } else {
-        Ok(s.to_string())
+        Ok(s)
     }
 }
 
 /// A template name of the tenant (`smsTemplate`, `emailTemplate`).
-pub(super) fn check_template(s: &str) -> Checked<String> {
+pub(super) fn check_template(s: &str) -> Checked<&str> {
     check_plain_text(s, MAX_TEMPLATE_CHARS)
 }
 
 /// `resetPinUrl`: where the email's link leads, an absolute https URL.
-pub(super) fn check_reset_pin_url(s: &str) -> Checked<String> {
+pub(super) fn check_reset_pin_url(s: &str) -> Checked<&str> {
     if s.len() > MAX_LINK_LEN {
         return Err(format!("must be at most {MAX_LINK_LEN} characters").into());
     }
-    base_url::check_https_link(s)
-        .map(str::to_string)
-        .map_err(Cow::from)
+    base_url::check_https_link(s).map_err(Cow::from)
 }

@@ -12,19 +12,19 @@ use crate::secret::ApiKey;
 /// Options that passed every rule. The delivery options are only ever those of the identifier
 /// given: SMS or voice for a phone, the email's template and link for an email or a username.
 #[derive(Clone, Debug, PartialEq)]
-pub struct SendCodeOptions {
-    pub api_key: ApiKey,
-    pub identifier: Identifier,
+pub struct SendCodeOptions<'a> {
+    pub api_key: ApiKey<'a>,
+    pub identifier: Identifier<'a>,
     /// `smstemplate`: the tenant's SMS template (phone only).
-    pub sms_template: Option<String>,
+    pub sms_template: Option<&'a str>,
     /// `isvoiceotp`: a voice call instead of an SMS (phone only).
     pub is_voice_otp: Option<bool>,
     /// `emailtemplate`: the tenant's forgot-PIN email template (email and username only).
-    pub email_template: Option<String>,
+    pub email_template: Option<&'a str>,
     /// `resetpinurl`: where the email's link leads (email and username only).
-    pub reset_pin_url: Option<String>,
-    pub captcha: CaptchaTokens,
-    pub connection: Connection,
+    pub reset_pin_url: Option<&'a str>,
+    pub captcha: CaptchaTokens<'a>,
+    pub connection: Connection<'a>,
 }
 
 /// Every option name of `sendResetPinOtp`, in the order the README documents them.
@@ -64,7 +64,7 @@ enum Channel {
 }
 
 impl Channel {
-    fn of(identifier: &Identifier) -> Channel {
+    fn of(identifier: &Identifier<'_>) -> Channel {
         match identifier {
             Identifier::Phone(_) => Channel::Phone,
             Identifier::Email(_) | Identifier::Username(_) => Channel::Email,
@@ -72,8 +72,9 @@ impl Channel {
     }
 }
 
-/// Checks every rule and returns the validated options, or every issue found.
-pub fn validate_send(raw: &RawOptions) -> Result<SendCodeOptions, Vec<Issue>> {
+/// Checks every rule and returns the validated options, which borrow their strings from `raw`,
+/// or every issue found.
+pub fn validate_send<'a>(raw: &'a RawOptions<'_>) -> Result<SendCodeOptions<'a>, Vec<Issue>> {
     let mut issues = Vec::new();
     unknown_keys(raw, Operation::SendCode, &mut issues);
 
@@ -120,7 +121,7 @@ pub fn validate_send(raw: &RawOptions) -> Result<SendCodeOptions, Vec<Issue>> {
     }
 }
 
-fn wrong_channel(belongs_to: Channel, identifier: &Identifier) -> String {
+fn wrong_channel(belongs_to: Channel, identifier: &Identifier<'_>) -> String {
     let (applies, given) = match belongs_to {
         Channel::Phone => ("to a phone only", identifier.key()),
         Channel::Email => ("to an email or a username only", identifier.key()),
