@@ -2,7 +2,7 @@
 // timeouts, long-running dev/preview servers, a tiny static file server, and driving a page.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { existsSync, statSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { readdir, readFile, rm, stat } from "node:fs/promises";
 import { createServer } from "node:http";
 import path from "node:path";
@@ -221,6 +221,12 @@ export async function runPage(context, url, params, { timeoutMs = 30_000, setup 
   const page = await context.newPage();
   if (setup) await setup(page);
   const problems = [];
+  // Where the module's bytes came from: the `.wasm` asset, or the fallback chunk carrying them.
+  const wasmAssets = [];
+  page.on("response", (response) => {
+    const type = response.headers()["content-type"] ?? "";
+    if (response.ok() && type.startsWith("application/wasm")) wasmAssets.push(response.url());
+  });
   page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
   page.on("console", (message) => {
     if (message.type() === "error" || message.type() === "warning") {
@@ -244,8 +250,27 @@ export async function runPage(context, url, params, { timeoutMs = 30_000, setup 
     if (state !== "done") {
       throw new Error(`${url}: the scenario failed:\n${text}\n${problems.join("\n")}`);
     }
-    return { result: JSON.parse(text), problems };
+    return { result: JSON.parse(text), problems, loadedFrom: wasmAssets.length > 0 ? "wasm" : "embedded" };
   } finally {
     await page.close().catch(() => {});
   }
+}
+
+/** The installed version of `name` in a consumer directory, from its package.json. */
+export function installedVersion(dir, name) {
+  return JSON.parse(readFileSync(path.join(dir, "node_modules", name, "package.json"), "utf8")).version;
+}
+
+/**
+ * Records one framework mode that passed, for the README's Frameworks table (scripts/tested-on.mjs
+ * reads $LR_TESTED_ON_DIR/frameworks.jsonl). `framework`: e.g. "Next.js"; `version`: the installed
+ * version; `mode`: e.g. "build (Turbopack)", "dev", "route handler"; `ships`: what the browser
+ * loaded, "wasm" (the .wasm asset) or "embedded" (the chunk carrying the bytes), or "server" for a
+ * server-side use; `config`: the configuration the app needed, "" when none.
+ */
+export function recordFramework({ framework, version, mode, ships, config = "" }) {
+  const dir = process.env.LR_TESTED_ON_DIR;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  appendFileSync(path.join(dir, "frameworks.jsonl"), JSON.stringify({ framework, version, mode, ships, config }) + "\n");
 }
