@@ -12,7 +12,9 @@ import { closedPort, startHarness } from "../browser/harness.mjs";
 import {
   CONSUMERS,
   PKG,
+  assertBrowserScenario,
   assertPinStored,
+  browserResetAt,
   consumerDir as dir,
   ensureInstalled,
   freshReset,
@@ -46,34 +48,8 @@ after(async () => {
   await harness?.close();
 });
 
-/** Chromium's console line for the deliberate reuse of an OTP (a 403 from the reset endpoint). */
-const expectedProblem = (line) =>
-  /Failed to load resource: the server responded with a status of 403 .*\/identity\/v2\/auth\/pin\/reset\/otp\//.test(
-    line,
-  );
-
-/** What every browser consumer must show (see shared/scenario.js). */
-function assertBrowserScenario({ result, problems }) {
-  for (const fn of ["validateResetPinWithOtp", "buildResetPinWithOtpRequest"]) {
-    const before = result.beforeInit[fn];
-    assert.equal(before.threw, true, `${fn} before init() did not throw`);
-    assert.equal(before.isLoginRadiusError, true, `${fn} before init() threw a non-LoginRadiusError`);
-    assert.match(before.message, /await init\(\)/, `${fn}: the message does not say to await init()`);
-  }
-  assert.deepEqual(result.result, { IsPosted: true });
-  assert.deepEqual(result.reuse, { kind: "api", status: 403, errorCode: 1068 });
-  assert.deepEqual(result.afterInit, { validate: [], invalid: ["pin"], request: "PUT" });
-  assert.deepEqual(
-    problems.filter((line) => !expectedProblem(line)),
-    [],
-    "the page logged errors or warnings",
-  );
-}
-
 async function browserReset(url) {
-  const params = await freshReset(harness);
-  assertBrowserScenario(await runPage(harness.context, url, params));
-  await assertPinStored(harness, params);
+  await browserResetAt(harness, url);
 }
 
 describe("Vite (no wasm plugin, no config)", () => {

@@ -29,6 +29,45 @@ export async function assertPinStored(harness, params) {
   assert.equal(matches, true, `the server does not have the new PIN for ${params.username}`);
 }
 
+/** Chromium's console line for the deliberate reuse of an OTP (a 403 from the reset endpoint). */
+/** Chromium's console line for the deliberate reuse of an OTP (a 403 from the reset endpoint). */
+const expectedProblem = (line) =>
+  /Failed to load resource: the server responded with a status of 403 .*\/identity\/v2\/auth\/pin\/reset\/otp\//.test(
+    line,
+  );
+
+/** What every browser consumer must show (see shared/scenario.js). */
+export function assertBrowserScenario({ result, problems }) {
+  for (const fn of ["validateResetPinWithOtp", "buildResetPinWithOtpRequest"]) {
+    const before = result.beforeInit[fn];
+    assert.equal(before.threw, true, `${fn} before init() did not throw`);
+    assert.equal(before.isLoginRadiusError, true, `${fn} before init() threw a non-LoginRadiusError`);
+    assert.match(before.message, /await init\(\)/, `${fn}: the message does not say to await init()`);
+  }
+  assert.deepEqual(result.result, { IsPosted: true });
+  assert.deepEqual(result.reuse, { kind: "api", status: 403, errorCode: 1068 });
+  assert.deepEqual(result.afterInit, { validate: [], invalid: ["pin"], request: "PUT" });
+  assert.deepEqual(
+    problems.filter((line) => !expectedProblem(line)),
+    [],
+    "the page logged errors or warnings",
+  );
+}
+
+/**
+ * The browser scenario at `url` (a page running shared/scenario.js) against a fresh tenant and user
+ * of the harness's mock, checked in the page and on the server. Resolves with where the module's
+ * bytes came from ("wasm" or "embedded").
+ */
+export async function browserResetAt(harness, url, options) {
+  const params = await freshReset(harness);
+  const outcome = await runPage(harness.context, url, params, options);
+  assertBrowserScenario(outcome);
+  await assertPinStored(harness, params);
+  return outcome.loadedFrom;
+}
+
+
 const NPM = process.platform === "win32" ? "npm.cmd" : "npm";
 const QUIET_ENV = { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", CI: "1" };
 
