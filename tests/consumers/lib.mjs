@@ -30,7 +30,6 @@ export async function assertPinStored(harness, params) {
 }
 
 /** Chromium's console line for the deliberate reuse of an OTP (a 403 from the reset endpoint). */
-/** Chromium's console line for the deliberate reuse of an OTP (a 403 from the reset endpoint). */
 const expectedProblem = (line) =>
   /Failed to load resource: the server responded with a status of 403 .*\/identity\/v2\/auth\/pin\/reset\/otp\//.test(
     line,
