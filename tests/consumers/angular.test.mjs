@@ -96,13 +96,14 @@ describe("Angular (application builder, no config for the package)", () => {
       started = Date.now();
       const ships = await browserResetAt(harness, `${server.url}/`);
       console.log(`ng build: the page reset the PIN in ${seconds(started)} (loaded from ${ships})`);
-      recordFramework({ framework: FRAMEWORK, version, mode: "ng build (SPA hosting)", ships });
+      recordFramework({ framework: FRAMEWORK, version, mode: "build (index.html fallback)", ships });
     } finally {
       await server.close();
     }
   });
 
   test("ng serve with CI=1", { timeout: 300_000 }, async () => {
+    // CI=1 comes with startProcess's environment (lib.mjs): no prebundling cache, as in CI.
     const port = await closedPort();
     let started = Date.now();
     const server = await startProcess(
@@ -115,7 +116,7 @@ describe("Angular (application builder, no config for the package)", () => {
       started = Date.now();
       const ships = await browserResetAt(harness, server.match[1] + "/");
       console.log(`ng serve: the page reset the PIN in ${seconds(started)} (loaded from ${ships})`);
-      recordFramework({ framework: FRAMEWORK, version, mode: "ng serve", ships });
+      recordFramework({ framework: FRAMEWORK, version, mode: "dev (CI=1)", ships });
     } catch (error) {
       error.message += `\nng serve output:\n${server.output()}`;
       throw error;
