@@ -34,6 +34,18 @@ const PARCEL = bin("parcel", "parcel", "lib", "bin.js");
 const ESBUILD = bin("esbuild", ".bin", "esbuild");
 const ROLLUP = bin("rollup", "rollup", "dist", "bin", "rollup");
 
+/** How the package's embedded module starts: "\0asm" in base64. */
+const WASM_BASE64_START = "AGFzbQ";
+
+/** The package whose version the Frameworks table shows for each project. */
+const versionOf = {
+  sveltekit: "@sveltejs/kit",
+  rsbuild: "@rsbuild/core",
+  parcel: "parcel",
+  esbuild: "esbuild",
+  rollup: "rollup",
+};
+
 let harness;
 /** One row per mode: what it took and what the page downloaded, printed after the run. */
 const measured = [];
@@ -89,7 +101,7 @@ async function browserMode({ project, framework, mode, url, expect, config = "",
     });
   };
   const ships = await browserResetAt(harness, url, { setup });
-  if (expect) assert.equal(ships, expect, `${framework} ${mode}: the module came from the wrong place`);
+  if (expect) assert.equal(ships, expect, `${framework} ${mode}: expected the module from "${expect}", got "${ships}"`);
   const gzip = { js: 0, wasm: 0 };
   let embedded = false;
   for (const { kind, body, error } of await Promise.all(bodies)) {
@@ -101,18 +113,6 @@ async function browserMode({ project, framework, mode, url, expect, config = "",
   measured.push({ mode: `${project}: ${mode} (page)`, seconds: since(started), ships, ...gzip });
   recordFramework({ framework, version: installedVersion(dir(project), versionOf[project]), mode, ships, config });
 }
-
-/** How the package's embedded module starts: "\0asm" in base64. */
-const WASM_BASE64_START = "AGFzbQ";
-
-/** The package whose version the Frameworks table shows for each project. */
-const versionOf = {
-  sveltekit: "@sveltejs/kit",
-  rsbuild: "@rsbuild/core",
-  parcel: "parcel",
-  esbuild: "esbuild",
-  rollup: "rollup",
-};
 
 /**
  * A static server for a build's output folder with the page beside it (esbuild and Rollup write no
