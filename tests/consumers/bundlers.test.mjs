@@ -221,7 +221,8 @@ describe("Rsbuild (no config file)", () => {
     const server = await timed("rsbuild: rsbuild dev start", () =>
       startProcess(process.execPath, [RSBUILD, "dev", "--host", "127.0.0.1", "--port", String(port)], {
         cwd,
-        ready: /(http:\/\/127\.0\.0\.1:\d+)\//,
+        // Rsbuild prints the address before it listens: wait for the first build too.
+        ready: /(http:\/\/127\.0\.0\.1:\d+)\/[\s\S]*\bbuilt in\b/,
         timeoutMs: 60_000,
       }),
     );
