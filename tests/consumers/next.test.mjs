@@ -42,11 +42,20 @@ after(async () => {
   await harness?.close();
 });
 
-/** `next build` (with `flags`): fails the test with Next's output if the build fails. */
+/**
+ * `next build` (with `flags`): fails the test with Next's output if the build fails, or if it
+ * says anything about the package or a `.wasm` (zero config means no warning either).
+ */
 async function build(flags) {
+  const label = ["next build", ...flags].join(" ");
   const started = Date.now();
-  await run(process.execPath, [NEXT, "build", ...flags], { cwd: DIR, timeoutMs: 300_000 });
-  console.log(`next build ${flags.join(" ")}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const { stdout, stderr } = await run(process.execPath, [NEXT, "build", ...flags], {
+    cwd: DIR,
+    timeoutMs: 300_000,
+  });
+  console.log(`${label}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const output = stdout + stderr;
+  assert.doesNotMatch(output, /loginradius|\.wasm/i, `${label} mentions the package:\n${output}`);
 }
 
 /** `next start` or `next dev` on 127.0.0.1 and a free port, then `work(origin)`; always stopped. */
@@ -117,10 +126,17 @@ async function checkUses(origin, mode) {
   assert.deepEqual(await post(), { status: 200, body: { IsPosted: true } });
   await assertPinStored(harness, params);
   assert.deepEqual(await post(), { status: 502, body: { kind: "api", status: 403, errorCode: 1068 } });
-  recordFramework({ framework: "Next.js", version, mode: `server component + route handler in ${mode}`, ships: "server" });
+  recordFramework({
+    framework: "Next.js",
+    version,
+    mode: `server component + route handler in ${mode}`,
+    ships: "server",
+  });
 
-  // The client component in Chromium.
+  // The client component in Chromium. Next emits the `.wasm` asset (Turbopack and webpack, build
+  // and dev): the page must load it, not the larger fallback chunk carrying the bytes.
   const ships = await browserResetAt(harness, `${origin}/`, { timeoutMs: 60_000 });
+  assert.equal(ships, "wasm", "the page loaded the embedded bytes, not the .wasm asset Next emitted");
   recordFramework({ framework: "Next.js", version, mode, ships });
   console.log(`next ${mode}: the three uses in ${((Date.now() - started) / 1000).toFixed(1)} s, the page loaded ${ships}`);
 }
