@@ -3,7 +3,7 @@
 // 1. The `.wasm` asset at `new URL(..., import.meta.url)`: Vite, webpack, Rsbuild and Parcel emit
 //    it and rewrite the URL; a plain page and a CDN serve it beside index.js. Nothing more is
 //    downloaded than the module itself, compiled while it streams.
-// 2. Otherwise the module's bytes from `./wasm-bytes.js`, imported lazily: esbuild, Rollup and
+// 2. Otherwise the module's bytes (gzipped, base64) from `./wasm-bytes.js`, imported lazily: esbuild, Rollup and
 //    Angular ignore the asset URL, and the dependency pre-bundler of Vite 6 and 7 dev servers moves
 //    the JavaScript without it; every bundler emits (or inlines) an `import()`ed module.
 // A caller's own URL or bytes (`init(source)`) are used as given, with no fallback, and a failure
@@ -54,7 +54,11 @@ async function embeddedBytes() {
   } catch (error) {
     throw loadError(`its JavaScript chunk with the module did not load (${detail(error)}); check the connection and try again`, error);
   }
-  return decodeBase64(base64);
+  if (typeof DecompressionStream !== "function") {
+    throw loadError(`this browser cannot unpack the module's embedded copy (no DecompressionStream: Safari 16.4, Chrome 80 and Firefox 113 have it); have the bundler emit ${FILE}, or pass its URL to init()`);
+  }
+  const gzipped = new Blob([decodeBase64(base64)]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(gzipped).arrayBuffer());
 }
 
 function decodeBase64(base64) {
