@@ -55,7 +55,21 @@ async function browserReset(url) {
   assert.equal(await browserResetAt(harness, url), "wasm", "the page did not load the .wasm asset");
 }
 
-describe("Vite (no wasm plugin, no config)", () => {
+/** The app's own URL of the exported .wasm (Vite's `?url`) given to init(): it is what loads. */
+async function selfHostedReset(url) {
+  const params = await freshReset(harness);
+  const requested = [];
+  const { result, problems } = await runPage(harness.context, url, { ...params, selfHosted: "" }, {
+    setup: (page) => page.on("request", (request) => requested.push(new URL(request.url()).pathname)),
+  });
+  assert.deepEqual(result.issues, []);
+  assert.deepEqual(result.result, { IsPosted: true });
+  assert.ok(requested.includes(new URL(result.wasmUrl, url).pathname), `${result.wasmUrl} was not fetched`);
+  assert.deepEqual(problems, []);
+  await assertPinStored(harness, params);
+}
+
+describe("Vite (no wasm plugin, no config; and the exported .wasm with ?url)", () => {
   test("vite build + vite preview", { timeout: 120_000 }, async () => {
     await run(process.execPath, [VITE, "build", "--logLevel", "warn"], { cwd: dir("vite") });
     const port = await closedPort();
@@ -66,6 +80,7 @@ describe("Vite (no wasm plugin, no config)", () => {
     );
     try {
       await browserReset(server.match[1] + "/");
+      await selfHostedReset(server.match[1] + "/");
     } finally {
       await server.stop();
     }
@@ -80,6 +95,7 @@ describe("Vite (no wasm plugin, no config)", () => {
     );
     try {
       await browserReset(server.match[1] + "/");
+      await selfHostedReset(server.match[1] + "/");
     } catch (error) {
       error.message += `\nvite output:\n${server.output()}`;
       throw error;
