@@ -44,18 +44,27 @@ const REACT_ROUTER = {
 };
 
 // React Router 7 on Vite 6 pre-bundles React and itself at start and finds a route's other
-// dependencies only when a browser loads the route; it then bundles them again and reloads the
-// page, which gets a second copy of React ("Invalid hook call") and never hydrates. Any
-// dependency does this (a stub package with no wasm did too), and the reload works. So the test
-// loads the page once with no parameters (the scenario then stops at validation, sending
-// nothing), waits for that bundling, and runs the scenario on the next load, as a developer would.
-async function firstLoadFindsDependencies(origin, server) {
+// dependencies only when a browser loads the route; unless that first bundling is still running,
+// it then bundles them again and reloads the page, which gets a second copy of React ("Invalid
+// hook call") and never hydrates. Any dependency does this (a stub package with no wasm did too),
+// and the reload works. So the test loads the page once with no parameters (the scenario then
+// stops at validation, sending nothing), waits until the package is pre-bundled, and runs the
+// scenario on the next load, as a developer would.
+async function firstLoadFindsDependencies(origin, dir) {
+  const metadata = path.join(dir, "node_modules", ".vite", "deps", "_metadata.json");
+  const preBundled = () => {
+    try {
+      return "loginradius-pin-reset" in JSON.parse(readFileSync(metadata, "utf8")).optimized;
+    } catch {
+      return false; // not written yet
+    }
+  };
   const page = await harness.context.newPage();
   try {
     await page.goto(`${origin}/`);
     const deadline = Date.now() + 60_000;
-    while (!/new dependencies optimized: loginradius-pin-reset/.test(server.output())) {
-      assert.ok(Date.now() < deadline, "the dev server did not pre-bundle loginradius-pin-reset");
+    while (!preBundled()) {
+      if (Date.now() > deadline) throw new Error("the dev server did not pre-bundle loginradius-pin-reset");
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   } finally {
@@ -109,7 +118,7 @@ function bin(dir, pkg, name) {
 
 /**
  * A server (`argsFor(port)` run by this Node) on 127.0.0.1 and a free port, HOST and PORT set for the
- * production servers that read them; `work(origin, server)` runs once the server prints its address, and
+ * production servers that read them; `work(origin)` runs once the server prints its address, and
  * the server is always stopped. Failures carry the server's output.
  */
 async function serve(framework, label, argsFor, work) {
@@ -124,7 +133,7 @@ async function serve(framework, label, argsFor, work) {
   );
   console.log(`${framework.name}, ${label}: ready in ${seconds(started)}`);
   try {
-    await work(`http://127.0.0.1:${port}`, server);
+    await work(`http://127.0.0.1:${port}`);
   } catch (error) {
     error.message += `\n${label} output:\n${server.output()}`;
     throw error;
@@ -197,8 +206,8 @@ for (const framework of FRAMEWORKS) {
     test(`${command} dev`, { timeout: 300_000 }, async () => {
       // A cold dev server: its dependency pre-bundle is made again, as on a fresh install.
       await rm(path.join(framework.dir, "node_modules", ".vite"), { recursive: true, force: true });
-      await serve(framework, `${command} dev`, (port) => [cli(), ...kind.dev(port)], async (origin, server) => {
-        await framework.beforeDevPage?.(origin, server);
+      await serve(framework, `${command} dev`, (port) => [cli(), ...kind.dev(port)], async (origin) => {
+        await framework.beforeDevPage?.(origin, framework.dir);
         assert.equal(await checkUses(framework, origin, "dev"), framework.devShips);
       });
     });
