@@ -3,7 +3,7 @@
 //! Hand copies, kept because they measured over 1 KB gzip smaller: with `str::contains`,
 //! `split`, `split_once`, `rsplit_once`, `find`, `starts_with`/`ends_with` and `chars().count()` in
 //! their place, the optimized `.wasm` was 39,901 bytes gzip against 32,649 with these helpers
-//! and the hand IPv6 check (2026-11-29; the IPv6 check alone is 1,253 of it, see base_url.rs).
+//! and the hand IPv6 check (2026-11-29; the IPv6 check alone is 1,253 of it, see base_url/host.rs).
 //! std's versions link the two-way searcher, `memchr`, and through their slicing panics
 //! `char`'s `Debug` and the Unicode printable tables. Each helper is tested against std below.
 
