@@ -1,7 +1,9 @@
 //! Every option rule of `resetPinWithOtp`, positive and negative, through `validate`.
 
-use loginradius_pin_reset::options::{DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS, OPTION_NAMES};
-use loginradius_pin_reset::{validate, Identifier, Issue, PathType, RawOptions, RawValue};
+use loginradius_pin_reset::options::{option_names, DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS};
+use loginradius_pin_reset::{
+    validate, Identifier, Issue, Operation, PathType, RawOptions, RawValue,
+};
 
 const KEY: &str = "4f4b8c6e-2f1a-4c3d-9b8e-7a6d5c4b3a21";
 
@@ -90,8 +92,8 @@ fn minimal_valid_options_get_defaults() {
 #[test]
 fn undefined_counts_as_absent() {
     let mut raw = base();
-    for key in OPTION_NAMES.iter().skip(3) {
-        if *key != "username" {
+    for key in option_names(Operation::ResetPin).skip(3) {
+        if key != "username" {
             raw.entries
                 .push((key.to_string().into(), RawValue::Undefined));
         }

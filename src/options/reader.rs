@@ -3,9 +3,13 @@
 use std::borrow::Cow;
 
 use super::rules::{check_email, check_phone, check_token, check_username, Checked};
+use super::table::{
+    Spec, Type, BASE_URL, EMAIL, FETCH, G_RECAPTCHA_RESPONSE, G_RECAPTCHA_RESPONSE_ALT,
+    H_CAPTCHA_RESPONSE, PHONE, QQ_CAPTCHA_RANDSTR, QQ_CAPTCHA_TICKET, SIGNAL, TIMEOUT_MS, USERNAME,
+};
 use super::{
     CaptchaTokens, Connection, Identifier, RawOptions, RawValue, DEFAULT_BASE_URL,
-    DEFAULT_TIMEOUT_MS, MAX_RAW_STRING, MAX_TIMEOUT_MS, TIMEOUT_RULE,
+    DEFAULT_TIMEOUT_MS, MAX_RAW_STRING, MAX_TIMEOUT_MS,
 };
 use crate::base_url::{self, BaseUrl};
 use crate::error::Issue;
@@ -19,7 +23,7 @@ pub(super) fn pick_identifier<'a>(
 ) -> Option<Identifier<'a>> {
     // One pass, no Vec: the first identifier given, and an issue for each one after it.
     let (mut first, mut given) = (None, 0);
-    for key in ["email", "phone", "username"] {
+    for key in [EMAIL.name, PHONE.name, USERNAME.name] {
         if raw.get(key).is_none() {
             continue;
         }
@@ -60,89 +64,79 @@ pub(super) struct Reader<'r, 'i> {
 type Check<'r, T> = fn(&'r str) -> Checked<T>;
 
 impl<'r> Reader<'r, '_> {
-    fn wrong_type(&mut self, field: &'static str, expected: &str, got: &RawValue) {
+    fn wrong_type(&mut self, spec: Spec, got: &RawValue) {
         let message: Cow<'static, str> = match got {
             RawValue::Unreadable => "could not be read: its getter threw".into(),
             RawValue::IllFormedString => {
                 "contains a lone UTF-16 surrogate, which cannot be sent without changing it".into()
             }
-            _ => format!("must be {expected}, got {}", got.type_name()).into(),
+            _ => format!("must be {}, got {}", spec.ty.expected(), got.type_name()).into(),
         };
-        self.issues.push(Issue::new(field, message));
+        self.issues.push(Issue::new(spec.name, message));
     }
 
-    fn string<T>(
-        &mut self,
-        field: &'static str,
-        value: &'r RawValue,
-        check: Check<'r, T>,
-    ) -> Option<T> {
+    fn string<T>(&mut self, spec: Spec, value: &'r RawValue, check: Check<'r, T>) -> Option<T> {
         match value {
             RawValue::String(s) => match check(s) {
                 Ok(v) => Some(v),
                 Err(message) => {
-                    self.issues.push(Issue::new(field, message));
+                    self.issues.push(Issue::new(spec.name, message));
                     None
                 }
             },
             RawValue::TooLong(_) => {
                 self.issues.push(Issue::new(
-                    field,
+                    spec.name,
                     format!("is far too long (over {MAX_RAW_STRING} characters)"),
                 ));
                 None
             }
             other => {
-                self.wrong_type(field, "a string", other);
+                self.wrong_type(spec, other);
                 None
             }
         }
     }
 
-    pub(super) fn required_string<T>(
-        &mut self,
-        field: &'static str,
-        check: Check<'r, T>,
-    ) -> Option<T> {
-        match self.raw.get(field) {
-            Some(value) => self.string(field, value, check),
+    pub(super) fn required_string<T>(&mut self, spec: Spec, check: Check<'r, T>) -> Option<T> {
+        match self.raw.get(spec.name) {
+            Some(value) => self.string(spec, value, check),
             None => {
-                self.issues.push(Issue::new(field, "is required"));
+                self.issues.push(Issue::new(spec.name, "is required"));
                 None
             }
         }
     }
 
-    pub(super) fn optional_string<T>(
-        &mut self,
-        field: &'static str,
-        check: Check<'r, T>,
-    ) -> Option<T> {
-        let value = self.raw.get(field)?;
-        self.string(field, value, check)
+    pub(super) fn optional_string<T>(&mut self, spec: Spec, check: Check<'r, T>) -> Option<T> {
+        let value = self.raw.get(spec.name)?;
+        self.string(spec, value, check)
     }
 
-    pub(super) fn optional_bool(&mut self, field: &'static str) -> Option<bool> {
-        match self.raw.get(field)? {
+    pub(super) fn optional_bool(&mut self, spec: Spec) -> Option<bool> {
+        match self.raw.get(spec.name)? {
             RawValue::Bool(b) => Some(*b),
             other => {
-                self.wrong_type(field, "true or false", other);
+                self.wrong_type(spec, other);
                 None
             }
         }
     }
 
     fn optional_timeout(&mut self) -> Option<u32> {
-        match self.raw.get("timeoutMs")? {
+        match self.raw.get(TIMEOUT_MS.name)? {
             RawValue::Number(n) if n.fract() == 0.0 && *n >= 1.0 && *n <= MAX_TIMEOUT_MS as f64 => {
                 Some(*n as u32)
             }
             RawValue::Number(_) => {
-                self.issues.push(Issue::new("timeoutMs", TIMEOUT_RULE));
+                self.issues.push(Issue::new(
+                    TIMEOUT_MS.name,
+                    format!("must be a whole number of milliseconds from 1 to {MAX_TIMEOUT_MS}"),
+                ));
                 None
             }
             other => {
-                self.wrong_type("timeoutMs", "a number", other);
+                self.wrong_type(TIMEOUT_MS, other);
                 None
             }
         }
@@ -151,43 +145,43 @@ impl<'r> Reader<'r, '_> {
     /// `email`, `phone` and `username`, each checked by its rule, in that order.
     pub(super) fn identifier_values(&mut self) -> [Option<&'r str>; 3] {
         [
-            self.optional_string("email", check_email),
-            self.optional_string("phone", check_phone),
-            self.optional_string("username", check_username),
+            self.optional_string(EMAIL, check_email),
+            self.optional_string(PHONE, check_phone),
+            self.optional_string(USERNAME, check_username),
         ]
     }
 
     /// The captcha tokens, each checked; [`CaptchaValues::pair`] then matches the QQ pair.
     pub(super) fn captcha_values(&mut self) -> CaptchaValues<'r> {
         CaptchaValues {
-            g_recaptcha_response: self.optional_string("gRecaptchaResponse", check_token),
-            g_recaptcha_response_alt: self.optional_string("gRecaptchaResponseAlt", check_token),
-            h_captcha_response: self.optional_string("hCaptchaResponse", check_token),
-            qq_ticket: self.optional_string("qqCaptchaTicket", check_token),
-            qq_randstr: self.optional_string("qqCaptchaRandstr", check_token),
+            g_recaptcha_response: self.optional_string(G_RECAPTCHA_RESPONSE, check_token),
+            g_recaptcha_response_alt: self.optional_string(G_RECAPTCHA_RESPONSE_ALT, check_token),
+            h_captcha_response: self.optional_string(H_CAPTCHA_RESPONSE, check_token),
+            qq_ticket: self.optional_string(QQ_CAPTCHA_TICKET, check_token),
+            qq_randstr: self.optional_string(QQ_CAPTCHA_RANDSTR, check_token),
         }
     }
 
     /// `baseUrl`, `timeoutMs`, `signal` and `fetch`, with their defaults.
     pub(super) fn connection(&mut self) -> Connection<'r> {
-        let base_url = self.optional_string("baseUrl", base_url::check);
+        let base_url = self.optional_string(BASE_URL, base_url::check);
         let timeout_ms = self.optional_timeout();
         Connection {
             base_url: BaseUrl::new(base_url.unwrap_or(Cow::Borrowed(DEFAULT_BASE_URL))),
             timeout_ms: timeout_ms.unwrap_or(DEFAULT_TIMEOUT_MS),
-            has_signal: self.optional_kind("signal", &RawValue::AbortSignal, "an AbortSignal"),
-            has_fetch: self.optional_kind("fetch", &RawValue::Function, "a function"),
+            has_signal: self.optional_kind(SIGNAL),
+            has_fetch: self.optional_kind(FETCH),
         }
     }
 
     /// Whether an option of one exact JavaScript kind (`signal`, `fetch`) was given.
-    fn optional_kind(&mut self, field: &'static str, kind: &RawValue, expected: &str) -> bool {
-        match self.raw.get(field) {
-            None => false,
-            // Both are unit variants: same variant, same value (and no derived `PartialEq` code).
-            Some(value) if core::mem::discriminant(value) == core::mem::discriminant(kind) => true,
-            Some(other) => {
-                self.wrong_type(field, expected, other);
+    fn optional_kind(&mut self, spec: Spec) -> bool {
+        match (spec.ty, self.raw.get(spec.name)) {
+            (_, None) => false,
+            (Type::AbortSignal, Some(RawValue::AbortSignal))
+            | (Type::Function, Some(RawValue::Function)) => true,
+            (_, Some(other)) => {
+                self.wrong_type(spec, other);
                 false
             }
         }
@@ -209,16 +203,16 @@ impl<'a> CaptchaValues<'a> {
         let qq_ticket_and_randstr = match (self.qq_ticket, self.qq_randstr) {
             (Some(ticket), Some(randstr)) => Some((ticket, randstr)),
             (None, None) => None,
-            (Some(_), None) if raw.get("qqCaptchaRandstr").is_none() => {
+            (Some(_), None) if raw.get(QQ_CAPTCHA_RANDSTR.name).is_none() => {
                 issues.push(Issue::new(
-                    "qqCaptchaRandstr",
+                    QQ_CAPTCHA_RANDSTR.name,
                     "is required when qqCaptchaTicket is given (the two go together)",
                 ));
                 None
             }
-            (None, Some(_)) if raw.get("qqCaptchaTicket").is_none() => {
+            (None, Some(_)) if raw.get(QQ_CAPTCHA_TICKET.name).is_none() => {
                 issues.push(Issue::new(
-                    "qqCaptchaTicket",
+                    QQ_CAPTCHA_TICKET.name,
                     "is required when qqCaptchaRandstr is given (the two go together)",
                 ));
                 None

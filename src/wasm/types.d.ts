@@ -149,7 +149,8 @@ export type LoginRadiusErrorKind =
   | "network"
   | "timeout"
   | "aborted"
-  | "invalid_response";
+  | "invalid_response"
+  | "not_loaded";
 
 /** Every rejection of `sendResetPinOtp` and `resetPinWithOtp`, and every throw of their build functions. */
 export interface LoginRadiusError extends Error {
