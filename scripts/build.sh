@@ -49,9 +49,6 @@ printf '{ "type": "commonjs" }\n' > pkg/node/package.json
 # package ships it once, and the Node entry below reads the browser build's copy.
 cmp -s pkg/loginradius_pin_reset_bg.wasm pkg/node/loginradius_pin_reset_bg.wasm ||
   { echo "build.sh: the web and Node builds gave different .wasm files" >&2; exit 1; }
-# The glue requires the options reader (src/wasm/read_options.js, an ES module) by String.raw`...`,
-# which esbuild does not follow when it bundles the Node entry below: make it a plain string.
-sed -i 's|require(String.raw`\(\./snippets/[^`]*\)`)|require("\1")|' pkg/node/loginradius_pin_reset.js
 
 cp npm/* pkg/
 # What Node loads is two CommonJS files: pkg/node.cjs, the short entry (Node 22 lexes a CommonJS
@@ -80,7 +77,7 @@ terser pkg/index.js --module --compress passes=2 --mangle -o pkg/index.js
 # The web glue is inside index.js now; wasm-bindgen's declarations of the glue and of the raw
 # exports name exports that were renamed, and index.d.ts declares the package: drop them.
 rm -r pkg/loginradius_pin_reset.js pkg/loginradius_pin_reset.d.ts pkg/*.wasm.d.ts \
-  pkg/is-error.js pkg/snippets
+  pkg/is-error.js
 
 # The short names rewrite wasm-bindgen's output (they stay because they save 2.0 KB gzip of the
 # .wasm: 32,810 -> 30,816 bytes): the build succeeds only when the result loads and answers a call.
