@@ -1,11 +1,11 @@
 //! Byte scans standing in for `str`'s searching and splitting in the wasm build.
 //!
-//! Hand copies, kept because they measured over 1 KB gzip smaller: with `str::contains`,
-//! `split`, `split_once`, `rsplit_once`, `find`, `starts_with`/`ends_with` and `chars().count()` in
-//! their place, the optimized `.wasm` was 39,901 bytes gzip against 32,649 with these helpers
-//! and the hand IPv6 check (2026-11-29; the IPv6 check alone is 1,253 of it, see base_url/host.rs).
-//! std's versions link the two-way searcher, `memchr`, and through their slicing panics
-//! `char`'s `Debug` and the Unicode printable tables. Each helper is tested against std below.
+//! Hand copies, kept because they measured over 1 KB gzip smaller: with `find`, `contains`,
+//! `split_once`, `rsplit_once` and `split` in place of `find_byte`, `has_byte`, `split_byte`,
+//! `parts` and `contains_str`, the core (`node scripts/size-report.mjs`) was 41,853 bytes gzip
+//! against 35,921 with them (2026-12-02). std's versions link the two-way searcher, `memchr`, and
+//! through their slicing panics `char`'s `Debug` and the Unicode printable tables. Each helper is
+//! tested against std below.
 
 /// At most `max` characters of `s`, with an ellipsis when cut: keeps hostile keys out of messages.
 pub(crate) fn clip(s: &str, max: usize) -> String {
