@@ -143,6 +143,7 @@ export interface SendResetPinOtpRequest {
 /** Either call's request. */
 export type PreparedRequest = ResetPinWithOtpRequest | SendResetPinOtpRequest;
 
+/** What went wrong. `"not_loaded"`: a synchronous function was called before `await init()`. */
 export type LoginRadiusErrorKind =
   | "validation"
   | "api"
