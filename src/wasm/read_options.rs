@@ -10,7 +10,6 @@ use std::borrow::Cow;
 
 use js_sys::{JsString, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::AbortSignal;
 
 use super::bindings::{is_array, object_keys};
 use super::call::Transport;
@@ -109,14 +108,22 @@ fn raw_value(value: &JsValue) -> RawValue<'static> {
     } else if value.is_symbol() {
         RawValue::Other("a symbol")
     } else {
-        // `Array.isArray` throws on a revoked Proxy; `instanceof` is guarded by the glue.
+        // `Array.isArray` throws on a revoked Proxy.
         match is_array(value) {
             Err(_) => RawValue::Unreadable,
             Ok(true) => RawValue::Array,
-            Ok(false) if value.dyn_ref::<AbortSignal>().is_some() => RawValue::AbortSignal,
+            Ok(false) if is_abort_signal(value) => RawValue::AbortSignal,
             Ok(false) => RawValue::Object,
         }
     }
+}
+
+/// Duck-typed, not `instanceof`, so a signal from another realm (an iframe's) or a polyfill is
+/// accepted too.
+fn is_abort_signal(object: &JsValue) -> bool {
+    let get = |key: &str| Reflect::get(object, &JsValue::from_str(key)).ok();
+    get("aborted").is_some_and(|aborted| aborted.as_bool().is_some())
+        && get("addEventListener").is_some_and(|listen| listen.is_function())
 }
 
 /// A string, measured before it is copied; one holding a lone surrogate is refused, as sending
