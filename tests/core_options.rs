@@ -81,12 +81,15 @@ fn minimal_valid_options_get_defaults() {
     assert_eq!(opts.prevent_webhook, None);
     assert_eq!(opts.x_prevent_webhook, None);
     assert_eq!(opts.captcha, Default::default());
-    assert_eq!(opts.base_url.as_str(), DEFAULT_BASE_URL);
-    assert_eq!(opts.base_url.as_str(), "https://api.loginradius.com");
-    assert_eq!(opts.timeout_ms, DEFAULT_TIMEOUT_MS);
-    assert_eq!(opts.timeout_ms, 15_000);
-    assert!(!opts.has_signal);
-    assert!(!opts.has_fetch);
+    assert_eq!(opts.connection.base_url.as_str(), DEFAULT_BASE_URL);
+    assert_eq!(
+        opts.connection.base_url.as_str(),
+        "https://api.loginradius.com"
+    );
+    assert_eq!(opts.connection.timeout_ms, DEFAULT_TIMEOUT_MS);
+    assert_eq!(opts.connection.timeout_ms, 15_000);
+    assert!(!opts.connection.has_signal);
+    assert!(!opts.connection.has_fetch);
 }
 
 #[test]
@@ -99,7 +102,7 @@ fn undefined_counts_as_absent() {
         }
     }
     let opts = validate(&raw).unwrap();
-    assert_eq!(opts.timeout_ms, 15_000);
+    assert_eq!(opts.connection.timeout_ms, 15_000);
     assert_eq!(opts.path_type, PathType::Username);
     assert_eq!(opts.prevent_webhook, None);
     // undefined for a required option is "is required"
@@ -741,7 +744,7 @@ fn base_url_accepts_https_loopback_http_and_path_prefixes() {
     ] {
         let raw = with("baseUrl", s(given));
         let opts = validate(&raw).unwrap();
-        assert_eq!(opts.base_url.as_str(), normalised, "{given}");
+        assert_eq!(opts.connection.base_url.as_str(), normalised, "{given}");
     }
 }
 
@@ -876,7 +879,7 @@ fn timeout_ms_is_a_whole_number_from_1_to_600000() {
     for ok in [1.0, 15_000.0, 599_999.0, 600_000.0, 1e3] {
         let raw = with("timeoutMs", RawValue::Number(ok));
         let opts = validate(&raw).unwrap();
-        assert_eq!(f64::from(opts.timeout_ms), ok);
+        assert_eq!(f64::from(opts.connection.timeout_ms), ok);
     }
     let msg = "must be a whole number of milliseconds from 1 to 600000";
     for bad in [
@@ -913,8 +916,8 @@ fn signal_must_be_an_abort_signal_and_fetch_a_function() {
         .with("signal", RawValue::AbortSignal)
         .with("fetch", RawValue::Function);
     let opts = validate(&raw).unwrap();
-    assert!(opts.has_signal);
-    assert!(opts.has_fetch);
+    assert!(opts.connection.has_signal);
+    assert!(opts.connection.has_fetch);
 
     assert_eq!(
         one_issue(&with("signal", RawValue::Object)),

@@ -118,7 +118,7 @@ fuzz_target!(|input: Input| {
     assert!(!url.contains(['\r', '\n', ' ', '#']), "raw CR/LF/space/# in the URL");
     let prefix = format!(
         "{}{}{}",
-        options.base_url.as_str(),
+        options.connection.base_url.as_str(),
         ENDPOINT_PATH,
         options.path_type.as_str()
     );

@@ -3,9 +3,9 @@
 use super::rules::{check_api_key, check_otp, check_pin, check_type};
 use super::table::{API_KEY, OTP, PIN, PREVENT_WEBHOOK, TYPE, X_PREVENT_WEBHOOK};
 use super::{
-    options_issue, pick_identifier, unknown_keys, CaptchaTokens, Identifier, RawOptions, Reader,
+    options_issue, pick_identifier, unknown_keys, CaptchaTokens, Connection, Identifier,
+    RawOptions, Reader,
 };
-use crate::base_url::BaseUrl;
 use crate::error::Issue;
 use crate::operation::Operation;
 use crate::secret::{ApiKey, Secret};
@@ -81,11 +81,7 @@ pub struct ResetPinOptions<'a> {
     pub prevent_webhook: Option<bool>,
     pub x_prevent_webhook: Option<bool>,
     pub captcha: CaptchaTokens<'a>,
-    pub base_url: BaseUrl<'a>,
-    pub timeout_ms: u32,
-    /// Whether `signal` / `fetch` were given; the wasm layer holds the JavaScript objects.
-    pub has_signal: bool,
-    pub has_fetch: bool,
+    pub connection: Connection<'a>,
 }
 
 /// Checks every rule and returns the validated options, which borrow their strings from `raw`,
@@ -144,10 +140,7 @@ pub fn validate<'a>(raw: &'a RawOptions<'_>) -> Result<ResetPinOptions<'a>, Vec<
                 prevent_webhook,
                 x_prevent_webhook,
                 captcha,
-                base_url: connection.base_url,
-                timeout_ms: connection.timeout_ms,
-                has_signal: connection.has_signal,
-                has_fetch: connection.has_fetch,
+                connection,
             })
         }
         // Every None above pushed an issue, so this arm is not reached; answer safely anyway.
