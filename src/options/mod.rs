@@ -2,9 +2,9 @@
 //!
 //! The wasm layer turns the caller's object into [`RawOptions`] (key, JavaScript type, value)
 //! without judging anything; every rule lives here so it is tested natively and reported all at
-//! once, one [`Issue`] per problem. The parts both calls share (the API key, the identifier, the
-//! captcha tokens, where and how to connect) are read here once; `reset` and `send` hold what is
-//! their own.
+//! once, one [`Issue`] per problem. Which options there are is one table (`table`); the parts both
+//! calls share (the API key, the identifier, the captcha tokens, where and how to connect) are read
+//! once (`reader`); `reset` and `send` hold what is their own.
 
 mod reader;
 mod reset;
@@ -44,8 +44,8 @@ const MAX_USERNAME_CHARS: usize = 32;
 /// Longest option name echoed back in an issue: a hostile key is cut there.
 pub const MAX_ECHOED_KEY: usize = 64;
 
-/// One option value as JavaScript saw it, before any rule is applied. Strings borrow from the
-/// wasm layer's one copy of the options when they can: no allocation per value.
+/// One option value as JavaScript saw it, before any rule is applied. The wasm layer owns its
+/// strings; native callers may lend theirs.
 #[derive(Clone, Debug, PartialEq)]
 pub enum RawValue<'a> {
     /// `undefined`: treated as if the key were absent.
