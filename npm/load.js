@@ -10,6 +10,7 @@
 // says what was wrong with them.
 import loadGlue from "./loginradius_pin_reset.js";
 import { loadError } from "./errors.js";
+import { ERROR_NAME } from "./is-error.js";
 
 const FILE = "loginradius_pin_reset_bg.wasm";
 const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d]; // "\0asm"
@@ -19,7 +20,7 @@ export async function loadModule(source) {
   try {
     await loadGlue({ module_or_path: source === undefined ? await packageCopy() : await fromCaller(await source) });
   } catch (error) {
-    throw error?.name === "LoginRadiusError" ? error : loadError(instantiateProblem(error), error);
+    throw error?.name === ERROR_NAME ? error : loadError(instantiateProblem(error), error);
   }
 }
 

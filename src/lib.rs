@@ -19,9 +19,6 @@
 
 pub mod base_url;
 pub mod error;
-// Read only by the wasm layer; compiled everywhere so its tests run natively.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-mod items;
 pub mod operation;
 pub mod options;
 pub mod percent;

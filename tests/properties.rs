@@ -1,6 +1,6 @@
 //! Property tests of the core: validation, request building, response classification, JSON.
 
-use loginradius_pin_reset::options::OPTION_NAMES;
+use loginradius_pin_reset::options::option_names;
 use loginradius_pin_reset::{
     build_request, classify_text, validate, ErrorKind, Outcome, RawOptions, RawValue,
 };
@@ -112,7 +112,7 @@ fn raw_value() -> impl Strategy<Value = RawValue<'static>> {
 
 fn raw_key() -> impl Strategy<Value = String> {
     prop_oneof![
-        6 => select(OPTION_NAMES.to_vec()).prop_map(str::to_string),
+        6 => select(option_names(Operation::ResetPin).collect::<Vec<_>>()).prop_map(str::to_string),
         1 => select(vec!["phoneNumber", "api_key", "OTP", "UserName", "timeout", "", "__proto__"])
             .prop_map(str::to_string),
         1 => nasty_string(0..70),
@@ -141,7 +141,7 @@ proptest! {
                 for issue in &issues {
                     prop_assert!(!issue.message.is_empty());
                     let known = issue.field == "identifier"
-                        || OPTION_NAMES.contains(&issue.field.as_ref())
+                        || option_names(Operation::ResetPin).any(|name| name == issue.field)
                         || raw.entries.iter().any(|(k, _)| {
                             *k == issue.field
                                 || (issue.field.ends_with('…')

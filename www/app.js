@@ -524,6 +524,7 @@ const TITLES = {
   timeout: "The server did not answer in time.",
   aborted: "You cancelled the request.",
   invalid_response: "The server's answer was not a LoginRadius response.",
+  load: "This page could not load its PIN reset code.",
 };
 
 /** What the user can do about each LoginRadius error code. */

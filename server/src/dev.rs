@@ -14,13 +14,12 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer};
 use serde_json::json;
 
-use crate::account::Lockout;
 use crate::clock::{iso, Clock, MAX_OFFSET};
 use crate::faults::{Armed, FaultKind};
 use crate::params::Query;
 use crate::pin::PinHash;
 use crate::state::{AppState, Store};
-use crate::tenant::{new_api_key, IdentifierKind, NewUser, SettingsPatch, Tenant, User};
+use crate::tenant::{new_api_key, IdentifierKind, Lockout, NewUser, SettingsPatch, Tenant, User};
 
 pub fn router() -> Router<AppState> {
     Router::new()

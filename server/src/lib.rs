@@ -17,6 +17,7 @@ mod identifier;
 mod outbox;
 mod params;
 mod pin;
+mod pin_policy;
 mod ratelimit;
 mod reset;
 pub mod state;
