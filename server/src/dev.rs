@@ -30,18 +30,22 @@ pub fn router() -> Router<AppState> {
             get(get_settings).put(update_settings),
         )
         .route("/users", post(create_user).get(get_user))
+        .route("/accounts", get(crate::demo::accounts))
         .route("/users/pin", get(check_pin))
         .route("/otp", post(issue_otp))
         .route("/outbox", get(outbox))
         .route("/webhooks", get(webhooks))
         .route("/clock", get(read_clock).post(advance_clock))
-        .route("/faults", post(arm_fault).delete(clear_faults))
+        .route(
+            "/faults",
+            get(armed_fault).post(arm_fault).delete(clear_faults),
+        )
         .route("/reset", post(reset_all))
 }
 
 /// Dev API errors: `{"error": "..."}` with a 4xx/5xx status.
 #[derive(Debug)]
-struct DevError(StatusCode, String);
+pub(crate) struct DevError(pub StatusCode, pub String);
 
 impl DevError {
     fn bad_request(message: impl Into<String>) -> Self {
@@ -76,7 +80,7 @@ fn parse_body<T: DeserializeOwned + Default>(body: &[u8]) -> Result<T, DevError>
 }
 
 /// The `apikey` query parameter (any casing), which must name an existing tenant.
-fn api_key(raw_query: Option<&str>, store: &Store) -> Result<String, DevError> {
+pub(crate) fn api_key(raw_query: Option<&str>, store: &Store) -> Result<String, DevError> {
     let query = Query::parse(raw_query);
     let key = query
         .non_empty("apikey")
@@ -87,7 +91,7 @@ fn api_key(raw_query: Option<&str>, store: &Store) -> Result<String, DevError> {
     Ok(key.to_owned())
 }
 
-fn tenant_mut<'a>(store: &'a mut Store, key: &str) -> Result<&'a mut Tenant, DevError> {
+pub(crate) fn tenant_mut<'a>(store: &'a mut Store, key: &str) -> Result<&'a mut Tenant, DevError> {
     store
         .tenant_mut(key)
         .ok_or_else(|| DevError::not_found(format!("no tenant with apikey {key}")))
@@ -294,13 +298,16 @@ async fn webhooks(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Dev
 #[derive(Debug, Default, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct ClockBody {
-    advance_ms: u64,
+    advance_ms: Option<u64>,
+    /// `true` stops this tenant's time (only `advanceMs` moves it then); `false` restarts it.
+    freeze: Option<bool>,
 }
 
 fn clock_json(clock: &Clock) -> Response {
     Json(json!({
         "now": iso(clock.now()),
         "offsetMs": u64::try_from(clock.offset().as_millis()).unwrap_or(u64::MAX),
+        "frozen": clock.is_frozen(),
     }))
     .into_response()
 }
@@ -312,7 +319,8 @@ async fn read_clock(State(state): State<AppState>, RawQuery(raw): RawQuery) -> D
     Ok(clock_json(&tenant.clock))
 }
 
-/// Moves one tenant's clock forward: OTP ages, lockouts and rate-limit windows follow it.
+/// Freezes, restarts and moves one tenant's clock forward: OTP ages, lockouts and rate-limit
+/// windows follow it.
 async fn advance_clock(
     State(state): State<AppState>,
     RawQuery(raw): RawQuery,
@@ -322,7 +330,15 @@ async fn advance_clock(
     let mut store = state.store()?;
     let key = api_key(raw.as_deref(), &store)?;
     let tenant = tenant_mut(&mut store, &key)?;
-    if !tenant.clock.advance(Duration::from_millis(body.advance_ms)) {
+    match body.freeze {
+        Some(true) => tenant.clock.freeze(),
+        Some(false) => tenant.clock.thaw(),
+        None => {}
+    }
+    if !tenant
+        .clock
+        .advance(Duration::from_millis(body.advance_ms.unwrap_or(0)))
+    {
         return Err(DevError::bad_request(format!(
             "the clock may move at most {} days ahead in all",
             MAX_OFFSET.as_secs() / 86_400
@@ -371,6 +387,12 @@ async fn arm_fault(
         "delayMs": u64::try_from(armed.delay.as_millis()).unwrap_or(u64::MAX),
     }))
     .into_response())
+}
+
+/// Whether a fault is still armed: a test sees its held request arrive when the fault is used up.
+async fn armed_fault(State(state): State<AppState>, RawQuery(raw): RawQuery) -> DevResult {
+    let key = fault_key(raw.as_deref())?;
+    Ok(Json(json!({ "armed": state.faults().peek(&key).is_some() })).into_response())
 }
 
 async fn clear_faults(State(state): State<AppState>, RawQuery(raw): RawQuery) -> DevResult {
