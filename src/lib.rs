@@ -19,6 +19,7 @@
 
 pub mod base_url;
 pub mod error;
+mod idna;
 // Read only by the wasm layer; compiled everywhere so its tests run natively.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod items;

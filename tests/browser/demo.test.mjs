@@ -546,6 +546,33 @@ describe(`demo page (${ENGINE})`, () => {
     );
   });
 
+  test("console: the engine's own console shows no error or warning through a whole flow", async (t) => {
+    const demo = await harness.openDemo();
+    try {
+      // Every test checks the page's own records (CSP violations, uncaught errors); the engine's
+      // console adds the browser's messages, where the engine reports them.
+      if (!demo.seesConsole) return t.skip(`${ENGINE}'s WebDriver (classic) has no console events: only the page's own records are checked`);
+      const { page, apiKey } = demo;
+      const { email, otp } = await seedUser(apiKey, "console@example.com");
+      await fillForm(page, { email });
+      await sendCodeAndWait(page);
+      await fillForm(page, { otp, pin: "4821" });
+      await submitAndWait(page);
+      assert.equal(await outcome(page).getAttribute("data-state"), "success");
+      assert.deepEqual(await demo.consoleProblems(), []);
+      // The recorder sees what the page logs, so the empty list above means something.
+      await page.evaluate(() => console.warn("probe from the test"));
+      let problems = [];
+      for (let tries = 0; tries < 100 && problems.length === 0; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 50)); // the event arrives after the call
+        problems = await demo.consoleProblems();
+      }
+      assert.ok(problems.some((p) => p.includes("probe from the test")), JSON.stringify(problems));
+    } finally {
+      await demo.close();
+    }
+  });
+
   test("accessibility: axe-core finds no violations with the advanced options and the messages open", async () => {
     await withDemo(async ({ page, apiKey }) => {
       await harness.dev.createUser(apiKey, { phone: "+919876543212" });

@@ -95,6 +95,8 @@ async function openDemo(browser, url, dev, { viewport, tenantSettings, ownTenant
   return {
     page,
     apiKey,
+    /** Whether the engine reports the page's console to the test (not WebKit's WebDriver). */
+    seesConsole: Array.isArray(driver.console),
     /**
      * Console problems: any CSP violation or uncaught error, and any console error/warning
      * (where the engine shows the console) except the messages `allowed` matches (e.g. the
