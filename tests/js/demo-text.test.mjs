@@ -54,7 +54,7 @@ describe("every message the demo joins with its own words", () => {
     for (const [settings, pin] of [
       [{}, "1a"],
       [{ pinAlphanumeric: true }, "a-"],
-      [{ pinMaxLength: 4 }, "123456"],
+      [{}, "1234567890123"],
     ]) {
       const apiKey = await dev.createTenant(settings);
       await dev.createUser(apiKey, { email: "dots@example.com" });
@@ -85,13 +85,16 @@ describe("every message the demo joins with its own words", () => {
     // The package's own summary follows the same rule.
     const error = (() => {
       try {
-        lib.buildResetPinWithOtpRequest({ apiKey: "4f4b8c6e-2f1a-4c3d-9b8e-7a6d5c4b3a21", phoneNumber: "+919876543210", otp: "1", pin: "1234" });
+        const apiKey = "4f4b8c6e-2f1a-4c3d-9b8e-7a6d5c4b3a21";
+        lib.buildResetPinWithOtpRequest({ apiKey, email: "a@example.com", phoneNumber: "+919876543210", otp: "1", pin: "1234" });
       } catch (e) {
         return e;
       }
       return assert.fail("the build succeeded");
     })();
     assert.equal(error.kind, "validation");
+    // Its only issue ends with "?", so the summary ends there too, with no stop after it.
+    assert.match(error.message, /did you mean "phone"\?$/);
     assertOneStop(error.message, error.message);
     assertOneStop(sentence(`After 0 ms: ${error.message}`), error.message);
   });
