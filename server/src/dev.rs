@@ -15,7 +15,7 @@ use serde::{Deserialize, Deserializer};
 use serde_json::json;
 
 use crate::account::Lockout;
-use crate::clock::{iso, Clock, MAX_OFFSET};
+use crate::clock::iso;
 use crate::faults::{Armed, FaultKind};
 use crate::params::Query;
 use crate::pin::PinHash;
@@ -35,7 +35,10 @@ pub fn router() -> Router<AppState> {
         .route("/otp", post(issue_otp))
         .route("/outbox", get(outbox))
         .route("/webhooks", get(webhooks))
-        .route("/clock", get(read_clock).post(advance_clock))
+        .route(
+            "/clock",
+            get(crate::dev_clock::read_clock).post(crate::dev_clock::advance_clock),
+        )
         .route(
             "/faults",
             get(armed_fault).post(arm_fault).delete(clear_faults),
@@ -48,7 +51,7 @@ pub fn router() -> Router<AppState> {
 pub(crate) struct DevError(pub StatusCode, pub String);
 
 impl DevError {
-    fn bad_request(message: impl Into<String>) -> Self {
+    pub(crate) fn bad_request(message: impl Into<String>) -> Self {
         DevError(StatusCode::BAD_REQUEST, message.into())
     }
 
@@ -72,7 +75,7 @@ impl From<crate::envelope::ApiError> for DevError {
 type DevResult = Result<Response, DevError>;
 
 /// Parses an optional JSON body: empty means all defaults.
-fn parse_body<T: DeserializeOwned + Default>(body: &[u8]) -> Result<T, DevError> {
+pub(crate) fn parse_body<T: DeserializeOwned + Default>(body: &[u8]) -> Result<T, DevError> {
     if body.iter().all(u8::is_ascii_whitespace) {
         return Ok(T::default());
     }
@@ -293,58 +296,6 @@ async fn webhooks(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Dev
     let key = api_key(raw.as_deref(), &store)?;
     let tenant = tenant_mut(&mut store, &key)?;
     Ok(Json(&tenant.webhooks).into_response())
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct ClockBody {
-    advance_ms: Option<u64>,
-    /// `true` stops this tenant's time (only `advanceMs` moves it then); `false` restarts it.
-    freeze: Option<bool>,
-}
-
-fn clock_json(clock: &Clock) -> Response {
-    Json(json!({
-        "now": iso(clock.now()),
-        "offsetMs": u64::try_from(clock.offset().as_millis()).unwrap_or(u64::MAX),
-        "frozen": clock.is_frozen(),
-    }))
-    .into_response()
-}
-
-async fn read_clock(State(state): State<AppState>, RawQuery(raw): RawQuery) -> DevResult {
-    let mut store = state.store()?;
-    let key = api_key(raw.as_deref(), &store)?;
-    let tenant = tenant_mut(&mut store, &key)?;
-    Ok(clock_json(&tenant.clock))
-}
-
-/// Freezes, restarts and moves one tenant's clock forward: OTP ages, lockouts and rate-limit
-/// windows follow it.
-async fn advance_clock(
-    State(state): State<AppState>,
-    RawQuery(raw): RawQuery,
-    body: Bytes,
-) -> DevResult {
-    let body: ClockBody = parse_body(&body)?;
-    let mut store = state.store()?;
-    let key = api_key(raw.as_deref(), &store)?;
-    let tenant = tenant_mut(&mut store, &key)?;
-    match body.freeze {
-        Some(true) => tenant.clock.freeze(),
-        Some(false) => tenant.clock.thaw(),
-        None => {}
-    }
-    if !tenant
-        .clock
-        .advance(Duration::from_millis(body.advance_ms.unwrap_or(0)))
-    {
-        return Err(DevError::bad_request(format!(
-            "the clock may move at most {} days ahead in all",
-            MAX_OFFSET.as_secs() / 86_400
-        )));
-    }
-    Ok(clock_json(&tenant.clock))
 }
 
 #[derive(Debug, Default, Deserialize)]

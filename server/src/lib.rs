@@ -10,6 +10,7 @@ mod cors;
 mod dangerous;
 mod demo;
 mod dev;
+mod dev_clock;
 mod dev_guard;
 pub mod envelope;
 mod faults;

@@ -553,10 +553,11 @@ describe(`demo page (${ENGINE})`, () => {
       // console adds the browser's messages, where the engine reports them.
       if (!demo.seesConsole) return t.skip(`${ENGINE}'s WebDriver (classic) has no console events: only the page's own records are checked`);
       const { page, apiKey } = demo;
-      const { email, otp } = await seedUser(apiKey, "console@example.com");
+      const email = "console@example.com";
+      await harness.dev.createUser(apiKey, { email });
       await fillForm(page, { email });
       await sendCodeAndWait(page);
-      await fillForm(page, { otp, pin: "4821" });
+      await fillForm(page, { otp: (await newestMessage(page)).code, pin: "4821" });
       await submitAndWait(page);
       assert.equal(await outcome(page).getAttribute("data-state"), "success");
       assert.deepEqual(await demo.consoleProblems(), []);

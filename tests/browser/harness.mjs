@@ -107,7 +107,8 @@ async function openDemo(browser, url, dev, { viewport, tenantSettings, ownTenant
       const messages = (driver.console ?? []).filter(
         (m) =>
           /content security policy/i.test(m.text) ||
-          ((m.type === "error" || m.type === "warning" || m.type === "pageerror") && !allowed(m)),
+          // Chromium types console.warn "warning", Firefox (over BiDi) "warn".
+          (["error", "warning", "warn", "pageerror"].includes(m.type) && !allowed(m)),
       );
       return [...recorded, ...messages.map((m) => `${m.type}: ${m.text} (${m.url})`)];
     },
