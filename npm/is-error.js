@@ -4,7 +4,7 @@
 // checks that this list and the TypeScript type name exactly those.
 
 /** Every `kind` a LoginRadiusError can have. */
-export const ERROR_KINDS = ["validation", "api", "network", "timeout", "aborted", "invalid_response"];
+export const ERROR_KINDS = ["validation", "api", "network", "timeout", "aborted", "invalid_response", "load"];
 
 /** Whether `value` is a LoginRadiusError; works across bundle copies, unlike `instanceof`. */
 export function isLoginRadiusError(value) {

@@ -1,6 +1,6 @@
 // Entry point for Node (CommonJS require, and ESM import through node.mjs). The module is
-// compiled synchronously from the file on first require, so no init() is ever needed here.
-// scripts/build.sh bundles the wasm-bindgen glue and is-error.js into node/lib.cjs.
+// compiled synchronously from the bytes node/lib.cjs carries, on first require, so no init() is
+// ever needed here. scripts/build.sh bundles npm/node-lib.js into node/lib.cjs.
 "use strict";
 const wasm = require("./node/lib.cjs");
 

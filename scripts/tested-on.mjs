@@ -13,8 +13,6 @@ import { fileURLToPath } from "node:url";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const DIR = process.env.LR_TESTED_ON_DIR ?? path.join(ROOT, "test-results", "tested-on");
 const README = path.join(ROOT, "README.md");
-const START = "<!-- tested-on:start -->";
-const END = "<!-- tested-on:end -->";
 
 /** What each run covers, by label prefix. */
 const WHAT = {
@@ -66,12 +64,45 @@ function table(runs) {
   return lines.join("\n") + "\n";
 }
 
-function writeReadme(markdown) {
+/**
+ * The Frameworks table, from the modes the consumer tests recorded as passed
+ * (tests/consumers/lib.mjs recordFramework): one row per framework and version.
+ */
+function frameworksTable() {
+  const file = path.join(DIR, "frameworks.jsonl");
+  if (!existsSync(file)) return "";
+  const byFramework = new Map();
+  for (const line of readFileSync(file, "utf8").split("\n").filter(Boolean)) {
+    const entry = JSON.parse(line);
+    const key = `${entry.framework}\u0000${entry.version}`;
+    if (!byFramework.has(key)) byFramework.set(key, { ...entry, modes: [], ships: new Set(), config: new Set() });
+    const row = byFramework.get(key);
+    row.modes.push(entry.mode);
+    if (entry.ships !== "server") row.ships.add(entry.ships);
+    if (entry.config) row.config.add(entry.config);
+  }
+  const SHIPS = { wasm: "the `.wasm` asset", embedded: "the embedded bytes (a JS chunk)" };
+  const lines = [
+    "| framework | version | passed end to end (reset checked on the server) | the browser loads | configuration |",
+    "|---|---|---|---|---|",
+    ...[...byFramework.values()].map(
+      (row) =>
+        `| ${row.framework} | ${row.version} | ${row.modes.join(", ")} | ` +
+        `${[...row.ships].map((ships) => SHIPS[ships] ?? ships).join("; ") || "(server only)"} | ` +
+        `${[...row.config].join("; ") || "none"} |`,
+    ),
+  ];
+  return lines.join("\n") + "\n";
+}
+
+/** Puts `markdown` between the `name` markers of the README. */
+function writeReadme(name, markdown) {
+  const [start, end] = [`<!-- ${name}:start -->`, `<!-- ${name}:end -->`];
   const readme = readFileSync(README, "utf8");
-  const start = readme.indexOf(START);
-  const end = readme.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`README.md has no ${START} ... ${END} markers`);
-  writeFileSync(README, `${readme.slice(0, start + START.length)}\n${markdown}${readme.slice(end)}`);
+  const from = readme.indexOf(start);
+  const to = readme.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`README.md has no ${start} ... ${end} markers`);
+  writeFileSync(README, `${readme.slice(0, from + start.length)}\n${markdown}${readme.slice(to)}`);
 }
 
 function main(args) {
@@ -79,11 +110,14 @@ function main(args) {
   const runs = rows();
   if (runs.length === 0) throw new Error(`no recorded runs in ${DIR}: run scripts/test.sh first`);
   const markdown = table(runs);
+  const frameworks = frameworksTable();
   writeFileSync(path.join(DIR, "..", "tested-on.md"), markdown);
-  process.stdout.write(markdown);
+  writeFileSync(path.join(DIR, "..", "frameworks.md"), frameworks);
+  process.stdout.write(`${markdown}\n${frameworks}`);
   if (args.includes("--write")) {
-    writeReadme(markdown);
-    console.log("README.md: Tested on table updated");
+    writeReadme("tested-on", markdown);
+    if (frameworks) writeReadme("frameworks", frameworks);
+    console.log("README.md: Tested on and Frameworks tables updated");
   }
 }
 

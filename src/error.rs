@@ -25,16 +25,20 @@ pub enum ErrorKind {
     Aborted,
     /// A response arrived that is not a LoginRadius answer (HTML, empty, truncated, too large).
     InvalidResponse,
+    /// The WebAssembly module could not be loaded, or a synchronous function ran before it was.
+    /// Only the JavaScript entry reports it (npm/errors.js): Rust code runs once it has loaded.
+    Load,
 }
 
 impl ErrorKind {
-    pub const ALL: [ErrorKind; 6] = [
+    pub const ALL: [ErrorKind; 7] = [
         ErrorKind::Validation,
         ErrorKind::Api,
         ErrorKind::Network,
         ErrorKind::Timeout,
         ErrorKind::Aborted,
         ErrorKind::InvalidResponse,
+        ErrorKind::Load,
     ];
 }
 

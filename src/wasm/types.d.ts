@@ -149,9 +149,10 @@ export type LoginRadiusErrorKind =
   | "network"
   | "timeout"
   | "aborted"
-  | "invalid_response";
+  | "invalid_response"
+  | "load";
 
-/** Every rejection of `sendResetPinOtp` and `resetPinWithOtp`, and every throw of their build functions. */
+/** Every rejection of `init`, `sendResetPinOtp` and `resetPinWithOtp`, and every throw of the synchronous functions. */
 export interface LoginRadiusError extends Error {
   name: "LoginRadiusError";
   kind: LoginRadiusErrorKind;

@@ -30,6 +30,7 @@ const TSC = path.join(dir("ts-consumer"), "node_modules", "typescript", "bin", "
 
 let harness;
 let staticServer;
+let loadPage;
 
 before(async () => {
   assert.ok(existsSync(path.join(PKG, "index.js")), "pkg/ is not built: run scripts/build.sh first");
@@ -41,6 +42,7 @@ before(async () => {
   // The browser consumers drive Playwright's own API (routes, workers): Chromium only.
   harness = await startHarness({ engine: "chromium" });
   staticServer = await startStaticServer(CONSUMERS);
+  loadPage = `${staticServer.url}/plain/load.html`;
 }, { timeout: 400_000 });
 
 after(async () => {
@@ -48,11 +50,26 @@ after(async () => {
   await harness?.close();
 });
 
+/** The scenario at `url`; these bundlers emit the `.wasm`, so their users download nothing more. */
 async function browserReset(url) {
-  await browserResetAt(harness, url);
+  assert.equal(await browserResetAt(harness, url), "wasm", "the page did not load the .wasm asset");
 }
 
-describe("Vite (no wasm plugin, no config)", () => {
+/** The app's own URL of the exported .wasm (Vite's `?url`) given to init(): it is what loads. */
+async function selfHostedReset(url) {
+  const params = await freshReset(harness);
+  const requested = [];
+  const { result, problems } = await runPage(harness.context, url, { ...params, selfHosted: "" }, {
+    setup: (page) => page.on("request", (request) => requested.push(new URL(request.url()).pathname)),
+  });
+  assert.deepEqual(result.issues, []);
+  assert.deepEqual(result.result, { IsPosted: true });
+  assert.ok(requested.includes(new URL(result.wasmUrl, url).pathname), `${result.wasmUrl} was not fetched`);
+  assert.deepEqual(problems, []);
+  await assertPinStored(harness, params);
+}
+
+describe("Vite (no wasm plugin, no config; and the exported .wasm with ?url)", () => {
   test("vite build + vite preview", { timeout: 120_000 }, async () => {
     await run(process.execPath, [VITE, "build", "--logLevel", "warn"], { cwd: dir("vite") });
     const port = await closedPort();
@@ -63,6 +80,7 @@ describe("Vite (no wasm plugin, no config)", () => {
     );
     try {
       await browserReset(server.match[1] + "/");
+      await selfHostedReset(server.match[1] + "/");
     } finally {
       await server.stop();
     }
@@ -77,6 +95,7 @@ describe("Vite (no wasm plugin, no config)", () => {
     );
     try {
       await browserReset(server.match[1] + "/");
+      await selfHostedReset(server.match[1] + "/");
     } catch (error) {
       error.message += `\nvite output:\n${server.output()}`;
       throw error;
@@ -98,28 +117,91 @@ describe("no bundler", () => {
     await browserReset(`${staticServer.url}/plain/index.html`);
   });
 
-  test("a failed .wasm load rejects with a LoginRadiusError, and the next call retries", { timeout: 60_000 }, async () => {
+  test("the .wasm missing, or an HTML page in its place: the module loads from its embedded bytes", { timeout: 60_000 }, async () => {
+    for (const [label, fulfil] of [
+      ["404", { status: 404, contentType: "text/plain", body: "not found" }],
+      ["index.html fallback", { status: 200, contentType: "text/html", body: "<!doctype html><title>app</title>" }],
+    ]) {
+      const params = await freshReset(harness);
+      const requested = [];
+      const { result, problems, loadedFrom } = await runPage(harness.context, loadPage, params, {
+        setup: async (page) => {
+          page.on("request", (request) => requested.push(new URL(request.url()).pathname.split("/").pop()));
+          await page.route("**/loginradius_pin_reset_bg.wasm", (route) => route.fulfill(fulfil));
+        },
+      });
+      assert.deepEqual(result.first, { loaded: true, issues: [] }, label);
+      assert.equal(loadedFrom, "embedded", label);
+      assert.ok(requested.includes("wasm-bytes.js"), `${label}: the embedded bytes were not fetched`);
+      assert.deepEqual(problems.filter((line) => !/status of 404/.test(line)), [], `${label}: console problems`);
+    }
+  });
+
+  test("a wrong MIME type: the module still loads from the .wasm itself, with no warning", { timeout: 60_000 }, async () => {
     const params = await freshReset(harness);
-    let wasmRequests = 0;
-    const { result, problems } = await runPage(harness.context, `${staticServer.url}/plain/retry.html`, params, {
+    const { result, problems } = await runPage(harness.context, loadPage, params, {
       setup: (page) =>
-        page.route("**/loginradius_pin_reset_bg.wasm", (route) =>
-          ++wasmRequests === 1 ? route.abort("failed") : route.continue(),
-        ),
+        page.route("**/loginradius_pin_reset_bg.wasm", async (route) => {
+          const response = await route.fetch();
+          await route.fulfill({ response, headers: { ...response.headers(), "content-type": "application/octet-stream" } });
+        }),
     });
-    assert.equal(wasmRequests, 2, "the second call did not fetch the .wasm again");
-    assert.equal(result.first.isLoginRadiusError, true, `not a LoginRadiusError: ${JSON.stringify(result.first)}`);
-    assert.equal(result.first.kind, "network");
+    assert.deepEqual(result.first, { loaded: true, issues: [] });
+    assert.deepEqual(problems, []);
+  });
+
+  test("init(url) with a bad URL rejects with kind \"load\" and a message naming the cause and the fix", { timeout: 60_000 }, async () => {
+    const cases = [
+      ["404", { status: 404, contentType: "text/plain", body: "not found" }, /answered 404; serve the package's loginradius_pin_reset_bg\.wasm at that URL, or call init\(\) with no argument/],
+      ["HTML", { status: 200, contentType: "text/html", body: "<!doctype html><title>app</title>" }, /is an HTML page \(a fallback to index\.html\?\); serve the package's/],
+      ["not wasm", { status: 200, contentType: "application/octet-stream", body: "GIF89a" }, /is not WebAssembly; serve the package's/],
+    ];
+    for (const [label, fulfil, message] of cases) {
+      const source = `${staticServer.url}/elsewhere/module.wasm`;
+      const { result } = await runPage(harness.context, loadPage, { source }, {
+        setup: (page) => page.route("**/elsewhere/module.wasm", (route) => route.fulfill(fulfil)),
+      });
+      assert.equal(result.first.isLoginRadiusError, true, label);
+      assert.equal(result.first.kind, "load", label);
+      assert.match(result.first.message, /^Could not load the loginradius-pin-reset WebAssembly module: /, label);
+      assert.ok(result.first.message.includes(source), `${label}: the message does not name the URL`);
+      assert.match(result.first.message, message, label);
+    }
+  });
+
+  test("a Content-Security-Policy without 'wasm-unsafe-eval' is named, with the fix", { timeout: 60_000 }, async () => {
+    const { result } = await runPage(harness.context, loadPage, {}, {
+      setup: (page) =>
+        page.route("**/plain/load.html*", async (route) => {
+          const response = await route.fetch();
+          await route.fulfill({
+            response,
+            headers: { ...response.headers(), "content-security-policy": "script-src 'self' 'unsafe-inline'" },
+          });
+        }),
+    });
+    assert.equal(result.first.kind, "load");
+    assert.match(result.first.message, /Content-Security-Policy does not allow WebAssembly; add 'wasm-unsafe-eval' to its script-src\.$/);
+  });
+
+  test("offline (the .wasm and its fallback both fail): kind \"load\", and the next call retries", { timeout: 60_000 }, async () => {
+    const params = await freshReset(harness);
+    let failing = true;
+    const { result } = await runPage(harness.context, `${loadPage}?retry`, params, {
+      setup: async (page) => {
+        await page.route(/loginradius_pin_reset_bg\.wasm|wasm-bytes\.js/, (route) => {
+          if (!failing) return route.continue();
+          if (route.request().url().endsWith("wasm-bytes.js")) failing = false; // the last of the first attempt
+          return route.abort("internetdisconnected");
+        });
+      },
+    });
+    assert.equal(result.first.isLoginRadiusError, true, JSON.stringify(result.first));
+    assert.equal(result.first.kind, "load");
     assert.equal(result.first.status, 0);
     assert.equal(result.first.hasCause, true);
-    assert.match(result.first.message, /WebAssembly module/);
-    assert.deepEqual(result.second, { IsPosted: true });
-    assert.deepEqual(
-      problems.filter((line) => !/Failed to load resource: net::ERR_FAILED/.test(line)),
-      [],
-      "the page logged errors or warnings",
-    );
-    await assertPinStored(harness, params);
+    assert.match(result.first.message, /check the connection and try again\.$/);
+    assert.deepEqual(result.second, { loaded: true, issues: [] });
   });
 
   test("dedicated module Web Worker", { timeout: 60_000 }, async () => {
@@ -158,6 +240,7 @@ describe("the packed package", () => {
       "package.json",
       "types.d.cts",
       "types.d.ts",
+      "wasm-bytes.js",
     ]);
     const readme = report.files.find((file) => file.path === "README.md");
     assert.ok(readme.size > 1000, "the packed README.md is (nearly) empty");

@@ -3,11 +3,17 @@
 // Node entries, the synchronous functions work with no init(), and a real reset reaches the mock;
 // importing the browser entry touches no browser global. Run: node --test tests/consumers/node.test.mjs
 import assert from "node:assert/strict";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { after, before, describe, test } from "node:test";
 import { startHarness } from "../browser/harness.mjs";
-import { CONSUMERS, assertPinStored, consumerDir as dir, ensureInstalled, freshReset, run } from "./lib.mjs";
+import { CONSUMERS, PKG, assertPinStored, consumerDir as dir, ensureInstalled, freshReset, run } from "./lib.mjs";
+
+// The workspace's esbuild (a devDependency of the repository, not of the consumer); its bin is
+// the native executable once installed.
+const ESBUILD = path.resolve(PKG, "..", "node_modules", ".bin", "esbuild");
 
 let harness;
 
@@ -43,6 +49,37 @@ describe("Node", () => {
       assert.deepEqual(out.result, { IsPosted: true });
       assert.deepEqual(out.reuse, { kind: "api", status: 403, errorCode: 1068 });
       await assertPinStored(harness, params);
+    });
+  }
+
+  // What Next.js, Nitro or `esbuild --platform=node` do to a server: the package inlined into one
+  // file that then runs from another folder, away from node_modules.
+  for (const format of ["esm", "cjs"]) {
+    test(`a server bundle (esbuild --platform=node, ${format}) moved to another folder loads and resets`, { timeout: 60_000 }, async () => {
+      const params = await freshReset(harness);
+      const source = path.join(dir("node-esm"), `server-bundle-entry.mjs`);
+      const out = await mkdtemp(path.join(tmpdir(), "lr-server-bundle-"));
+      const bundle = path.join(out, format === "esm" ? "server.mjs" : "server.cjs");
+      try {
+        await writeFile(
+          source,
+          `import { resetPinWithOtp, validateResetPinWithOtp } from "loginradius-pin-reset";
+           const options = JSON.parse(process.argv[2]);
+           const validate = validateResetPinWithOtp(options);
+           resetPinWithOtp(options).then((result) => console.log(JSON.stringify({ validate, result })));`,
+        );
+        await run(
+          ESBUILD,
+          [source, "--bundle", "--platform=node", `--format=${format}`, `--outfile=${bundle}`, "--log-level=warning"],
+          { cwd: dir("node-esm"), timeoutMs: 30_000 },
+        );
+        const { stdout } = await run(process.execPath, [bundle, JSON.stringify(params)], { cwd: out, timeoutMs: 30_000 });
+        assert.deepEqual(JSON.parse(stdout.trim()), { validate: [], result: { IsPosted: true } });
+        await assertPinStored(harness, params);
+      } finally {
+        await rm(source, { force: true });
+        await rm(out, { recursive: true, force: true });
+      }
     });
   }
 

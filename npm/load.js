@@ -1,0 +1,120 @@
+// How the browser entry gets its WebAssembly module, with no bundler configuration anywhere.
+//
+// 1. The `.wasm` asset at `new URL(..., import.meta.url)`: Vite, webpack, Rsbuild and Parcel emit
+//    it and rewrite the URL; a plain page and a CDN serve it beside index.js. Nothing more is
+//    downloaded than the module itself, compiled while it streams.
+// 2. Otherwise the module's bytes (gzipped, base64) from `./wasm-bytes.js`, imported lazily: esbuild, Rollup and
+//    Angular ignore the asset URL, and the dependency pre-bundler of Vite 6 and 7 dev servers moves
+//    the JavaScript without it; every bundler emits (or inlines) an `import()`ed module.
+// A caller's own URL or bytes (`init(source)`) are used as given, with no fallback, and a failure
+// says what was wrong with them.
+import loadGlue from "./loginradius_pin_reset.js";
+import { loadError } from "./errors.js";
+
+const FILE = "loginradius_pin_reset_bg.wasm";
+const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d]; // "\0asm"
+
+/** Instantiates the module from `source` (a caller's) or from the package's own copy. */
+export async function loadModule(source) {
+  try {
+    await loadGlue({ module_or_path: source === undefined ? await packageCopy() : await fromCaller(await source) });
+  } catch (error) {
+    throw error?.name === "LoginRadiusError" ? error : loadError(instantiateProblem(error), error);
+  }
+}
+
+/** The asset when a bundler emitted it or the package's folder is served; else the embedded bytes. */
+async function packageCopy() {
+  let asset;
+  try {
+    asset = new URL("./loginradius_pin_reset_bg.wasm", import.meta.url);
+  } catch {
+    // No import.meta.url to resolve it against: a classic-script bundle (esbuild --format=iife).
+  }
+  if (asset && assetWasKept(asset)) {
+    try {
+      return await fetchWasm(asset);
+    } catch {
+      // A bundler or a host that lost the file: the embedded bytes below still work.
+    }
+  }
+  return embeddedBytes();
+}
+
+/**
+ * Whether the asset URL can point at the file. A bundler that handled it renamed the file (a hash,
+ * or a data: URL). Unbundled, this module is still the package's index.js, or is served from the
+ * package's folder (node_modules/loginradius-pin-reset, a CDN's loginradius-pin-reset@version, a
+ * dev server's pre-bundle that kept the file where it was). An unchanged name beside some other
+ * bundle is a bundler that moved the JavaScript and not the file: asking would only log a 404.
+ */
+function assetWasKept(asset) {
+  const [folder, file] = asset.pathname.split("/").slice(-2);
+  const thisFile = new URL(import.meta.url).pathname.split("/").pop();
+  return file !== FILE || thisFile === "index.js" || /^loginradius-pin-reset(@|$)/.test(decodeURIComponent(folder ?? ""));
+}
+
+async function embeddedBytes() {
+  let base64;
+  try {
+    ({ default: base64 } = await import("./wasm-bytes.js"));
+  } catch (error) {
+    throw loadError(`its JavaScript chunk with the module did not load (${detail(error)}); check the connection and try again`, error);
+  }
+  if (typeof DecompressionStream !== "function") {
+    throw loadError(`this browser cannot unpack the module's embedded copy (no DecompressionStream: Safari 16.4, Chrome 80 and Firefox 113 have it); have the bundler emit ${FILE}, or pass its URL to init()`);
+  }
+  const gzipped = new Blob([decodeBase64(base64)]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(gzipped).arrayBuffer());
+}
+
+function decodeBase64(base64) {
+  if (typeof Uint8Array.fromBase64 === "function") return Uint8Array.fromBase64(base64);
+  const text = atob(base64);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
+}
+
+/** A caller's source: a URL or path is fetched and checked here; bytes, a Module or a Response go as given. */
+function fromCaller(source) {
+  return typeof source === "string" || source instanceof URL || (typeof Request === "function" && source instanceof Request)
+    ? fetchWasm(source)
+    : source;
+}
+
+/**
+ * The module at `url`: the Response itself when it is served as application/wasm (compiled while
+ * it streams), else its bytes once they prove to be WebAssembly (any MIME type is accepted).
+ */
+async function fetchWasm(url) {
+  const where = String(url instanceof Request ? url.url : url);
+  let response;
+  try {
+    response = await fetch(url);
+  } catch (error) {
+    throw loadError(`fetching ${where} failed (${detail(error)}); check the connection and the URL, then try again`, error);
+  }
+  const fix = `serve the package's ${FILE} at that URL, or call init() with no argument to use the package's own copy`;
+  if (!response.ok) throw loadError(`${where} answered ${response.status}; ${fix}`);
+  if ((response.headers.get("Content-Type") ?? "").startsWith("application/wasm")) return response;
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (!WASM_MAGIC.every((byte, i) => bytes[i] === byte)) {
+    const html = /^\s*</.test(new TextDecoder().decode(bytes.subarray(0, 64)));
+    throw loadError(`${where} is ${html ? "an HTML page (a fallback to index.html?)" : "not WebAssembly"}; ${fix}`);
+  }
+  return bytes;
+}
+
+/** Why compiling or instantiating failed, and what to do about it. */
+function instantiateProblem(error) {
+  const message = detail(error);
+  if (/unsafe-eval|Content.Security.Policy|\bCSP\b/i.test(message)) {
+    return "the page's Content-Security-Policy does not allow WebAssembly; add 'wasm-unsafe-eval' to its script-src";
+  }
+  return `the module did not compile (${message}); reinstall the package, and check that nothing rewrote ${FILE}`;
+}
+
+function detail(error) {
+  return (typeof error?.message === "string" ? error.message : String(error)).slice(0, 200);
+}

@@ -1,0 +1,16 @@
+// A standalone Angular app with no configuration for the package: its own import works in
+// `ng build` (esbuild) and `ng serve`. noImplicitAny is off in tsconfig.json only so that the
+// shared scenario, plain JavaScript without types, can be imported.
+import { Component, afterNextRender } from "@angular/core";
+import { bootstrapApplication } from "@angular/platform-browser";
+import * as lib from "loginradius-pin-reset";
+import { paramsFromLocation, report, runScenario } from "../../shared/scenario.js";
+
+@Component({ selector: "app-root", template: `<pre id="result"></pre>` })
+class App {
+  constructor() {
+    afterNextRender(() => report(() => runScenario(lib, paramsFromLocation(window.location))));
+  }
+}
+
+bootstrapApplication(App).catch((error) => console.error(error));

@@ -1,0 +1,5 @@
+// A Parcel app with no configuration: the package's own import works.
+import * as lib from "loginradius-pin-reset";
+import { paramsFromLocation, report, runScenario } from "../../shared/scenario.js";
+
+report(() => runScenario(lib, paramsFromLocation(window.location)));
