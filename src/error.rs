@@ -126,7 +126,15 @@ impl<D> LoginRadiusError<D> {
             message.push(' ');
             message.push_str(&issue.message);
         }
-        message.push('.');
+        // One full stop, none after a message that already ends a sentence ("did you mean …?").
+        // (Bytes, not a char pattern: the searcher that one links costs ~100 bytes gzip.)
+        let ends = matches!(
+            message.as_bytes(),
+            [.., b'.' | b'!' | b'?'] | [.., 0xE2, 0x80, 0xA6]
+        );
+        if !ends {
+            message.push('.');
+        }
         LoginRadiusError {
             issues,
             ..LoginRadiusError::new(ErrorKind::Validation, message, 0)
@@ -153,6 +161,21 @@ mod tests {
             err.message,
             "Invalid options for resetPinWithOtp: otp is required; pin is required."
         );
+    }
+
+    #[test]
+    fn validation_message_ends_with_one_stop() {
+        let err: LoginRadiusError = LoginRadiusError::validation(
+            Operation::ResetPin,
+            vec![Issue::new(
+                "phoneNumber",
+                "is not an option; did you mean \"phone\"?",
+            )],
+        );
+        assert!(err.message.ends_with("\"phone\"?"), "{}", err.message);
+        let clipped: LoginRadiusError =
+            LoginRadiusError::validation(Operation::ResetPin, vec![Issue::new("x", "is abc…")]);
+        assert!(clipped.message.ends_with("abc…"), "{}", clipped.message);
     }
 
     #[test]

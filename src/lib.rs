@@ -19,6 +19,7 @@
 
 pub mod base_url;
 pub mod error;
+mod idna;
 pub mod operation;
 pub mod options;
 pub mod percent;
