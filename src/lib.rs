@@ -19,9 +19,7 @@
 
 pub mod base_url;
 pub mod error;
-// Read only by the wasm layer; compiled everywhere so its tests run natively.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-mod items;
+mod idna;
 pub mod operation;
 pub mod options;
 pub mod percent;

@@ -14,13 +14,12 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer};
 use serde_json::json;
 
-use crate::account::Lockout;
-use crate::clock::{iso, Clock, MAX_OFFSET};
+use crate::clock::iso;
 use crate::faults::{Armed, FaultKind};
 use crate::params::Query;
 use crate::pin::PinHash;
 use crate::state::{AppState, Store};
-use crate::tenant::{new_api_key, IdentifierKind, NewUser, SettingsPatch, Tenant, User};
+use crate::tenant::{new_api_key, IdentifierKind, Lockout, NewUser, SettingsPatch, Tenant, User};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -30,21 +29,28 @@ pub fn router() -> Router<AppState> {
             get(get_settings).put(update_settings),
         )
         .route("/users", post(create_user).get(get_user))
+        .route("/accounts", get(crate::demo::accounts))
         .route("/users/pin", get(check_pin))
         .route("/otp", post(issue_otp))
         .route("/outbox", get(outbox))
         .route("/webhooks", get(webhooks))
-        .route("/clock", get(read_clock).post(advance_clock))
-        .route("/faults", post(arm_fault).delete(clear_faults))
+        .route(
+            "/clock",
+            get(crate::dev_clock::read_clock).post(crate::dev_clock::advance_clock),
+        )
+        .route(
+            "/faults",
+            get(armed_fault).post(arm_fault).delete(clear_faults),
+        )
         .route("/reset", post(reset_all))
 }
 
 /// Dev API errors: `{"error": "..."}` with a 4xx/5xx status.
 #[derive(Debug)]
-struct DevError(StatusCode, String);
+pub(crate) struct DevError(pub StatusCode, pub String);
 
 impl DevError {
-    fn bad_request(message: impl Into<String>) -> Self {
+    pub(crate) fn bad_request(message: impl Into<String>) -> Self {
         DevError(StatusCode::BAD_REQUEST, message.into())
     }
 
@@ -68,7 +74,7 @@ impl From<crate::envelope::ApiError> for DevError {
 type DevResult = Result<Response, DevError>;
 
 /// Parses an optional JSON body: empty means all defaults.
-fn parse_body<T: DeserializeOwned + Default>(body: &[u8]) -> Result<T, DevError> {
+pub(crate) fn parse_body<T: DeserializeOwned + Default>(body: &[u8]) -> Result<T, DevError> {
     if body.iter().all(u8::is_ascii_whitespace) {
         return Ok(T::default());
     }
@@ -76,7 +82,7 @@ fn parse_body<T: DeserializeOwned + Default>(body: &[u8]) -> Result<T, DevError>
 }
 
 /// The `apikey` query parameter (any casing), which must name an existing tenant.
-fn api_key(raw_query: Option<&str>, store: &Store) -> Result<String, DevError> {
+pub(crate) fn api_key(raw_query: Option<&str>, store: &Store) -> Result<String, DevError> {
     let query = Query::parse(raw_query);
     let key = query
         .non_empty("apikey")
@@ -87,7 +93,7 @@ fn api_key(raw_query: Option<&str>, store: &Store) -> Result<String, DevError> {
     Ok(key.to_owned())
 }
 
-fn tenant_mut<'a>(store: &'a mut Store, key: &str) -> Result<&'a mut Tenant, DevError> {
+pub(crate) fn tenant_mut<'a>(store: &'a mut Store, key: &str) -> Result<&'a mut Tenant, DevError> {
     store
         .tenant_mut(key)
         .ok_or_else(|| DevError::not_found(format!("no tenant with apikey {key}")))
@@ -293,46 +299,6 @@ async fn webhooks(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Dev
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct ClockBody {
-    advance_ms: u64,
-}
-
-fn clock_json(clock: &Clock) -> Response {
-    Json(json!({
-        "now": iso(clock.now()),
-        "offsetMs": u64::try_from(clock.offset().as_millis()).unwrap_or(u64::MAX),
-    }))
-    .into_response()
-}
-
-async fn read_clock(State(state): State<AppState>, RawQuery(raw): RawQuery) -> DevResult {
-    let mut store = state.store()?;
-    let key = api_key(raw.as_deref(), &store)?;
-    let tenant = tenant_mut(&mut store, &key)?;
-    Ok(clock_json(&tenant.clock))
-}
-
-/// Moves one tenant's clock forward: OTP ages, lockouts and rate-limit windows follow it.
-async fn advance_clock(
-    State(state): State<AppState>,
-    RawQuery(raw): RawQuery,
-    body: Bytes,
-) -> DevResult {
-    let body: ClockBody = parse_body(&body)?;
-    let mut store = state.store()?;
-    let key = api_key(raw.as_deref(), &store)?;
-    let tenant = tenant_mut(&mut store, &key)?;
-    if !tenant.clock.advance(Duration::from_millis(body.advance_ms)) {
-        return Err(DevError::bad_request(format!(
-            "the clock may move at most {} days ahead in all",
-            MAX_OFFSET.as_secs() / 86_400
-        )));
-    }
-    Ok(clock_json(&tenant.clock))
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct FaultBody {
     fault: String,
     times: Option<u32>,
@@ -371,6 +337,12 @@ async fn arm_fault(
         "delayMs": u64::try_from(armed.delay.as_millis()).unwrap_or(u64::MAX),
     }))
     .into_response())
+}
+
+/// Whether a fault is still armed: a test sees its held request arrive when the fault is used up.
+async fn armed_fault(State(state): State<AppState>, RawQuery(raw): RawQuery) -> DevResult {
+    let key = fault_key(raw.as_deref())?;
+    Ok(Json(json!({ "armed": state.faults().peek(&key).is_some() })).into_response())
 }
 
 async fn clear_faults(State(state): State<AppState>, RawQuery(raw): RawQuery) -> DevResult {

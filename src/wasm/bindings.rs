@@ -20,3 +20,14 @@ extern "C" {
     #[wasm_bindgen(js_name = clearTimeout)]
     pub fn clear_timeout(id: &JsValue);
 }
+
+#[wasm_bindgen]
+extern "C" {
+    /// js-sys's `Object::keys` and `Array::is_array` are not `catch`: a Proxy's trap, or a revoked
+    /// Proxy, would throw through wasm.
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
+    pub fn object_keys(value: &JsValue) -> Result<js_sys::Array, JsValue>;
+
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    pub fn is_array(value: &JsValue) -> Result<bool, JsValue>;
+}
