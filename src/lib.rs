@@ -19,7 +19,6 @@
 
 pub mod base_url;
 pub mod error;
-mod idna;
 pub mod operation;
 pub mod options;
 pub mod percent;
@@ -27,6 +26,7 @@ pub mod request;
 pub mod response;
 pub mod secret;
 mod text;
+mod url_standard;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

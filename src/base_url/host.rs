@@ -81,7 +81,7 @@ fn scan_labels(host: &[u8]) -> Option<Labels<'_>> {
 }
 
 /// The label at the start of `bytes` (up to a `.` or the end) if it is letters, digits and
-/// inner hyphens (and, if punycode, decodes as `idna.rs` accepts), with its value when it is a decimal octet.
+/// inner hyphens, with its value when it is a decimal octet.
 fn read_label(bytes: &[u8]) -> Option<(&[u8], Option<u8>)> {
     let mut len = 0;
     // The label's decimal value while it is all digits and below 256.
@@ -99,9 +99,6 @@ fn read_label(bytes: &[u8]) -> Option<(&[u8], Option<u8>)> {
         len += 1;
     }
     let label = bytes.get(..len)?;
-    if !crate::idna::a_label_is_accepted(label) {
-        return None;
-    }
     match label {
         [] | [b'-', ..] | [.., b'-'] => None,
         // A leading zero means octal to some parsers: not an octet.

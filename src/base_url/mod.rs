@@ -5,6 +5,7 @@ mod host;
 use std::borrow::Cow;
 
 use crate::text::{has_space_or_control, parts, split_byte};
+use crate::url_standard;
 use host::{check_bracketed, check_name_or_ipv4};
 
 /// A checked base URL: scheme, host, optional port and path prefix, no trailing slash.
@@ -48,6 +49,9 @@ fn check_parts(url: &str) -> Result<Cow<'_, str>, &'static str> {
         .ok_or("must start with https:// (or http:// for localhost, 127.0.0.1 or [::1])")?;
     let (authority, path) = split_authority(rest)?;
     let loopback = check_authority(authority)?;
+    if url_standard::may_have_a_label(authority) && !url_standard::accepts(url) {
+        return Err(BAD_HOST);
+    }
     if !secure && !loopback {
         return Err("must use https:// unless the host is localhost, 127.0.0.1 or [::1]");
     }

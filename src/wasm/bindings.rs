@@ -30,4 +30,9 @@ extern "C" {
 
     #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
     pub fn is_array(value: &JsValue) -> Result<bool, JsValue>;
+
+    /// `URL.canParse` (the URL standard as the engine implements it, for src/url_standard.rs): a
+    /// boolean, no object to make and free. An engine without it (Safari before 17) throws.
+    #[wasm_bindgen(catch, js_namespace = URL, js_name = canParse)]
+    pub fn url_can_parse(url: &str) -> Result<bool, JsValue>;
 }

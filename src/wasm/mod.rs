@@ -4,7 +4,7 @@
 //!
 //! Everything here converts and wires; every rule and every decision lives in the core modules.
 
-mod bindings;
+pub(crate) mod bindings;
 mod call;
 mod js_values;
 mod json_view;
