@@ -75,6 +75,25 @@ esbuild pkg/index.js --bundle --format=esm --platform=neutral --log-level=warnin
 terser pkg/index.js --module --compress passes=2 --mangle -o pkg/index.js
 esbuild pkg/wasm-bytes.js --bundle --format=esm --minify --log-level=warning \
   --outfile=pkg/wasm-bytes.js --allow-overwrite
+# The headless flow, `loginradius-pin-reset/flow`: one file per place (flow.js for browsers and
+# bundlers, flow-node.mjs and flow.cjs for Node), each the flow's sources and the English catalog
+# bundled, over the package's own entry, kept external so an app that also imports the calls
+# loads them once (and index.js does not grow). The other catalogs stay separate modules, loaded
+# only when asked for.
+FLOW_EXTERNAL=(--external:./index.js --external:./node.mjs --external:./node.cjs --external:./messages-es.js --external:./messages-hi.js)
+esbuild pkg/flow.js --bundle --format=esm --platform=neutral --log-level=warning "${FLOW_EXTERNAL[@]}" \
+  --outfile=pkg/flow.js --allow-overwrite
+esbuild pkg/flow-node.mjs --bundle --format=esm --platform=node --log-level=warning "${FLOW_EXTERNAL[@]}" \
+  --outfile=pkg/flow-node.mjs --allow-overwrite
+esbuild pkg/flow-cjs.js --bundle --format=cjs --platform=node --log-level=warning "${FLOW_EXTERNAL[@]}" \
+  --outfile=pkg/flow.cjs
+for file in flow.js flow-node.mjs messages-es.js messages-hi.js; do
+  terser "pkg/$file" --module --compress passes=2 --mangle -o "pkg/$file"
+done
+terser pkg/flow.cjs --compress passes=2 --mangle -o pkg/flow.cjs
+sed 's#"\./types\.js"#"./types.cjs"#' npm/flow.d.ts >pkg/flow.d.cts
+rm pkg/flow-core.js pkg/flow-rules.js pkg/flow-cjs.js pkg/messages-en.js
+
 # Everything else was bundled into index.js or node/lib.cjs.
 rm -r pkg/loginradius_pin_reset.js pkg/loginradius_pin_reset.d.ts pkg/*.wasm.d.ts \
   pkg/is-error.js pkg/load.js pkg/errors.js pkg/node-lib.js pkg/wasm-bytes-node.js \

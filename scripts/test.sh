@@ -47,8 +47,9 @@ export LR_MOCK_URL="$MOCK_URL"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web
 cargo test --target wasm32-unknown-unknown --test node
 
-step "TypeScript: strict use compiles, each misuse in misuse.ts is rejected"
+step "TypeScript: strict use compiles, each misuse in misuse.ts and flow.ts is rejected; every message catalog has every key"
 tsc -p tests/types/tsconfig.json
+tsc -p tests/types/tsconfig.catalogs.json
 
 # Every run below writes TAP and what it ran on into test-results/tested-on/ for the table.
 TESTED_ON=test-results/tested-on
