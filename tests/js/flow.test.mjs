@@ -471,3 +471,20 @@ for (const [where, title] of PLACES) {
     });
   });
 }
+
+if (process.env.LR_NODE !== "0") {
+  test("the CommonJS entry (flow.cjs) is the same flow over node.cjs, its catalogs too", { timeout: 60_000 }, async () => {
+    const { createRequire } = await import("node:module");
+    const cjs = createRequire(import.meta.url)(path.join(ROOT, "pkg", "flow.cjs"));
+    const seeded = await seedUser();
+    const r = await inNodeWith(cjs, wrongAndUsed, { ...seeded, email: EMAIL });
+    assert.equal(r.wrong.error.key, "1067");
+    assert.equal(r.done.step, "done");
+    assert.equal(r.used.error.key, "1068");
+    assert.equal((await cjs.loadMessages("hi"))[1068].title, "यह कोड पहले ही इस्तेमाल हो चुका है।");
+  });
+}
+
+function inNodeWith(module, fn, arg) {
+  return fn(module, arg, flowHelpers());
+}
