@@ -64,6 +64,7 @@ export function createFlow(lib, options = {}) {
   let state = { step: "identify", busy: false, operation: null, identifier: null, subject: null, error: null };
   let call = null; // { controller, operation, subject } while a request is in flight
   let timer;
+  let rendered = { source: null, catalog: null, value: null }; // see renderedError
   let snapshot = build();
 
   function build() {
@@ -76,9 +77,17 @@ export function createFlow(lib, options = {}) {
       identifier: state.identifier,
       resendAvailableAt: future(resendAt.get(state.subject)),
       lockedUntil: future(lockedAt.get(state.subject)),
-      error: state.error && render(state.error),
+      error: state.error && renderedError(),
       locale: activeLocale,
     });
+  }
+
+  /** The error's message, rendered again only when the error or the catalog changed. */
+  function renderedError() {
+    if (rendered.source !== state.error || rendered.catalog !== catalog) {
+      rendered = { source: state.error, catalog, value: render(state.error) };
+    }
+    return rendered.value;
   }
 
   function render({ key, params, ...error }) {

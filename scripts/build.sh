@@ -87,12 +87,20 @@ esbuild pkg/flow-node.mjs --bundle --format=esm --platform=node --log-level=warn
   --outfile=pkg/flow-node.mjs --allow-overwrite
 esbuild pkg/flow-cjs.js --bundle --format=cjs --platform=node --log-level=warning "${FLOW_EXTERNAL[@]}" \
   --outfile=pkg/flow.cjs
-for file in flow.js flow-node.mjs messages-es.js messages-hi.js; do
+# The element, `loginradius-pin-reset/element`: over the flow's and the calls' own entries (external).
+esbuild pkg/element.js --bundle --format=esm --platform=neutral --log-level=warning \
+  --external:./index.js --external:./flow.js --outfile=pkg/element.js --allow-overwrite
+# For require(): the same element over the CommonJS entries (in Node it defines nothing).
+sed -e 's#"\./index\.js"#"./node.cjs"#' -e 's#"\./flow\.js"#"./flow.cjs"#' npm/element.js >pkg/element-cjs.js
+esbuild pkg/element-cjs.js --bundle --format=cjs --platform=node --log-level=warning \
+  --external:./node.cjs --external:./flow.cjs --outfile=pkg/element.cjs
+sed 's#"\./flow\.js"#"./flow.cjs"#' npm/element.d.ts >pkg/element.d.cts
+for file in flow.js flow-node.mjs messages-es.js messages-hi.js element.js; do
   terser "pkg/$file" --module --compress passes=2 --mangle -o "pkg/$file"
 done
-terser pkg/flow.cjs --compress passes=2 --mangle -o pkg/flow.cjs
+for file in flow.cjs element.cjs; do terser "pkg/$file" --compress passes=2 --mangle -o "pkg/$file"; done
 sed 's#"\./types\.js"#"./types.cjs"#' npm/flow.d.ts >pkg/flow.d.cts
-rm pkg/flow-core.js pkg/flow-rules.js pkg/flow-cjs.js pkg/messages-en.js
+rm pkg/flow-core.js pkg/flow-rules.js pkg/flow-cjs.js pkg/element-cjs.js pkg/messages-en.js
 
 # Everything else was bundled into index.js or node/lib.cjs.
 rm -r pkg/loginradius_pin_reset.js pkg/loginradius_pin_reset.d.ts pkg/*.wasm.d.ts \

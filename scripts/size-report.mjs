@@ -40,6 +40,7 @@ console.log(
 // the element 12 KB gzip together); the catalogs other than English load only when asked for.
 const entries = [
   ["flow.js", "loginradius-pin-reset/flow"],
+  ["element.js", "loginradius-pin-reset/element, with flow.js"],
   ["messages-es.js", "the flow's Spanish, when asked for"],
   ["messages-hi.js", "the flow's Hindi, when asked for"],
 ];

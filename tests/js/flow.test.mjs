@@ -140,7 +140,16 @@ async function cooldown({ createPinResetFlow }, { apiKey, baseUrl, email, resend
   const sentWhileCooling = sent.length;
   const cleared = await h.until(flow, (s) => s.resendAvailableAt === null, resendCooldownMs + 5_000);
   const again = await flow.sendCode({ email });
-  return { first, refused, sentWhileCooling, cleared, again, sent, codes: (await h.otps(baseUrl, apiKey)).length };
+  return {
+    first,
+    refused,
+    sentWhileCooling,
+    cleared,
+    sameError: cleared.error === refused.error,
+    again,
+    sent,
+    codes: (await h.otps(baseUrl, apiKey)).length,
+  };
 }
 
 /** A 429 with Retry-After: 7 (the mock's rateLimited fault) on the send. */
@@ -326,6 +335,7 @@ for (const [where, title] of PLACES) {
       assert.match(r.refused.error.action, /^Wait 1 seconds before asking for another: a new code makes the one you have stop working\.$/);
       assert.equal(r.sentWhileCooling, 1, "the refused resend sent nothing");
       assert.equal(r.cleared.resendAvailableAt, null, "a snapshot when the wait ends");
+      assert.equal(r.sameError, true, "an unchanged error stays the same object");
       assert.equal(r.again.error, null);
       assert.deepEqual(r.sent, ["forgot/email", "forgot/email"]);
       assert.equal(r.codes, 2);

@@ -1,0 +1,338 @@
+// <loginradius-pin-reset>: the drop-in element, a screen over the headless flow (./flow.js).
+// Everything it shows is text set with textContent (never HTML: messages may carry server text),
+// styled by a constructed stylesheet (no inline <style>, so a CSP's style-src 'self' allows it),
+// themable through CSS custom properties and ::part(). Importing it in Node (SSR) defines nothing.
+import * as lib from "./index.js";
+import { createPinResetFlow } from "./flow.js";
+
+const KINDS = {
+  email: { label: "Email", type: "email", autocomplete: "email", inputmode: "email" },
+  phone: { label: "Phone number", type: "tel", autocomplete: "tel", inputmode: "tel" },
+  username: { label: "Username", type: "text", autocomplete: "username", inputmode: "text" },
+};
+const FIELD_NAMES = { otp: "One-time code", pin: "New PIN", resetToken: "Reset link", identifier: "Your account" };
+
+const CSS = `
+:host { display: block; max-width: 28rem; color-scheme: light dark;
+  font: var(--lr-font, inherit); color: var(--lr-color-text, CanvasText);
+  background: var(--lr-color-background, Canvas); border-radius: var(--lr-radius, 0.5rem);
+  --_accent: var(--lr-color-accent, #0b57d0); --_on-accent: var(--lr-color-on-accent, #fff);
+  --_error: var(--lr-color-error, #b3261e); --_border: var(--lr-color-border, #767676); }
+@media (prefers-color-scheme: dark) {
+  :host { --_accent: var(--lr-color-accent, #a8c7fa); --_on-accent: var(--lr-color-on-accent, #062e6f);
+    --_error: var(--lr-color-error, #f2b8b5); --_border: var(--lr-color-border, #8e918f); } }
+:host([hidden]) { display: none; }
+* { box-sizing: border-box; }
+form { display: grid; gap: var(--lr-gap, 0.75rem); padding: var(--lr-padding, 1rem); margin: 0; }
+[hidden] { display: none !important; }
+fieldset { border: 0; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; }
+legend, label { font-weight: 600; }
+legend { padding: 0; margin-bottom: 0.25rem; }
+fieldset label { font-weight: normal; display: inline-flex; gap: 0.35rem; align-items: center; min-height: 44px; }
+.field { display: grid; gap: 0.25rem; }
+input:not([type=radio]) { width: 100%; min-height: 44px; padding: 0.5rem 0.75rem; font: inherit; color: inherit;
+  background: transparent; border: 1px solid var(--_border); border-radius: var(--lr-input-radius, 0.375rem); }
+input[aria-invalid=true] { border-color: var(--_error); border-width: 2px; }
+:focus-visible { outline: 3px solid var(--_accent); outline-offset: 2px; }
+.actions { display: flex; flex-wrap: wrap; gap: 0.5rem; }
+button { min-height: 44px; padding: 0.5rem 1rem; font: inherit; border-radius: var(--lr-button-radius, 0.375rem);
+  border: 1px solid var(--_accent); background: transparent; color: inherit; cursor: pointer; }
+button.primary { background: var(--_accent); color: var(--_on-accent); font-weight: 600; }
+button:disabled { cursor: not-allowed; opacity: 0.7; }
+.error { color: var(--_error); margin: 0; }
+.summary { border: 2px solid var(--_error); border-radius: 0.375rem; padding: 0.75rem; }
+.summary h2 { font-size: 1em; margin: 0 0 0.25rem; }
+.summary p, .summary ul { margin: 0; }
+.hint, .status, .done p { margin: 0; }
+.busy::before { content: ""; display: inline-block; width: 0.8em; height: 0.8em; margin-inline-end: 0.4em;
+  border: 2px solid currentColor; border-right-color: transparent; border-radius: 50%; vertical-align: -0.1em; }
+@media (prefers-reduced-motion: no-preference) { .busy::before { animation: lr-spin 0.8s linear infinite; } }
+@keyframes lr-spin { to { transform: rotate(1turn); } }
+`;
+
+let sheet;
+function styles() {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS);
+  }
+  return sheet;
+}
+
+/** Builds an element: attributes from `attrs` (a `text` key becomes its textContent). */
+function h(tag, attrs = {}, children = []) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (name === "text") node.textContent = value;
+    else if (value !== undefined && value !== false) node.setAttribute(name, value === true ? "" : value);
+  }
+  node.append(...children);
+  return node;
+}
+
+let ids = 0;
+
+const Base = globalThis.HTMLElement ?? class {};
+
+export class LoginRadiusPinReset extends Base {
+  static observedAttributes = ["api-key", "base-url", "identifiers", "locale"];
+
+  #flow = null;
+  #unsubscribe = null;
+  #ui = null;
+  #kind = "email";
+  #token = null;
+  #last = null;
+  #ticker = null;
+
+  connectedCallback() {
+    if (!this.#ui) {
+      this.#build();
+      // The email link's landing: its token, when the package can reset with it ("The email link").
+      const linked = typeof lib.readResetToken === "function" && typeof lib.resetPinWithToken === "function";
+      this.#token = linked ? lib.readResetToken(globalThis.location) : null;
+    }
+    if (!this.#flow) this.#start();
+    else this.#unsubscribe ??= this.#flow.subscribe((snapshot) => this.#render(snapshot));
+  }
+
+  disconnectedCallback() {
+    this.#unsubscribe?.();
+    this.#unsubscribe = null;
+    clearInterval(this.#ticker);
+  }
+
+  attributeChangedCallback(name, old, value) {
+    if (!this.#ui || old === value) return;
+    if (name === "locale") this.#flow?.setLocale(value ?? "en");
+    else if (name === "identifiers") this.#applyKinds();
+    else if (this.isConnected) this.#start(); // a new api-key or base-url: a new flow
+  }
+
+  /** The flow behind the element, for apps that want its snapshot too. */
+  get flow() {
+    return this.#flow;
+  }
+
+  #offered() {
+    const asked = (this.getAttribute("identifiers") ?? "email phone username").split(/[\s,]+/);
+    const kinds = asked.filter((kind) => kind in KINDS);
+    return kinds.length > 0 ? [...new Set(kinds)] : ["email"];
+  }
+
+  #start() {
+    this.#unsubscribe?.();
+    this.#flow = createPinResetFlow({
+      apiKey: this.getAttribute("api-key") ?? "",
+      baseUrl: this.getAttribute("base-url") ?? undefined,
+      locale: this.getAttribute("locale") ?? undefined,
+    });
+    this.#last = null;
+    this.#unsubscribe = this.#flow.subscribe((snapshot) => this.#render(snapshot));
+  }
+
+  #build() {
+    const root = this.attachShadow({ mode: "open" });
+    root.adoptedStyleSheets = [styles()];
+    const id = (name) => `lr${++ids}-${name}`;
+    const field = (name, attrs) => {
+      const inputId = id(name);
+      const errorId = id(`${name}-error`);
+      const label = h("label", { for: inputId, part: "label", text: attrs.label });
+      const input = h("input", { id: inputId, name, part: "input", "aria-describedby": errorId, ...attrs, label: undefined });
+      const error = h("p", { id: errorId, class: "error", part: "field-error" });
+      return { box: h("div", { class: "field", part: "field" }, [label, input, error]), label, input, error };
+    };
+    const summaryTitle = h("h2", { id: id("summary-title") });
+    const summaryAction = h("p");
+    const summaryIssues = h("ul");
+    const summary = h("div", { class: "summary", part: "error-summary", tabindex: "-1", "aria-labelledby": summaryTitle.id, hidden: true }, [
+      summaryTitle,
+      summaryAction,
+      summaryIssues,
+    ]);
+    const legend = h("legend", { part: "legend", text: "Reset your PIN with" });
+    const kinds = h("fieldset", { part: "identifiers" }, [legend]);
+    const identifier = field("identifier", { label: "Email", required: true, autocapitalize: "none", spellcheck: "false" });
+    const send = h("button", { type: "submit", class: "primary", part: "button primary", text: "Send me a code" });
+    const identify = h("div", { class: "step" }, [kinds, identifier.box, h("div", { class: "actions" }, [send])]);
+
+    const sentTo = h("p", { class: "hint", part: "hint" });
+    const otp = field("otp", { label: "One-time code", required: true, autocomplete: "one-time-code", inputmode: "numeric", spellcheck: "false" });
+    const pin = field("pin", { label: "New PIN", type: "password", required: true, autocomplete: "new-password", inputmode: "numeric" });
+    const reset = h("button", { type: "submit", class: "primary", part: "button primary", text: "Reset my PIN" });
+    const resend = h("button", { type: "button", part: "button", text: "Send a new code" });
+    const back = h("button", { type: "button", part: "button", text: "Back" });
+    const verify = h("div", { class: "step", hidden: true }, [sentTo, otp.box, pin.box, h("div", { class: "actions" }, [reset, resend, back])]);
+
+    const tokenPin = field("token-pin", { label: "New PIN", type: "password", required: true, autocomplete: "new-password", inputmode: "numeric" });
+    const setPin = h("button", { type: "submit", class: "primary", part: "button primary", text: "Set my new PIN" });
+    const token = h("div", { class: "step", hidden: true }, [h("p", { class: "hint", part: "hint", text: "Choose a new PIN for your account." }), tokenPin.box, h("div", { class: "actions" }, [setPin])]);
+
+    const doneText = h("p", { tabindex: "-1", part: "done", text: "Your PIN was reset. Sign in with your new PIN." });
+    const done = h("div", { class: "step done", hidden: true }, [doneText]);
+
+    const cancel = h("button", { type: "button", part: "button", text: "Cancel", hidden: true });
+    const busy = h("p", { class: "busy hint", part: "busy", hidden: true, text: "Working…" });
+    const status = h("p", { class: "status", part: "status", role: "status" });
+    const form = h("form", { part: "form", novalidate: true, "aria-label": "Reset your PIN" }, [summary, identify, verify, token, done, h("div", { class: "actions" }, [busy, cancel]), status]);
+    root.append(form);
+
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.#submit();
+    });
+    kinds.addEventListener("change", (event) => {
+      this.#kind = event.target.value;
+      this.#applyKind();
+    });
+    resend.addEventListener("click", () => {
+      const current = this.#flow.getSnapshot().identifier;
+      if (current) this.#flow.sendCode(this.#identity(current.kind, current.value));
+    });
+    back.addEventListener("click", () => this.#flow.back());
+    cancel.addEventListener("click", () => this.#flow.cancel());
+
+    this.#ui = { form, summary, summaryTitle, summaryAction, summaryIssues, kinds, legend, identifier, send, identify, sentTo, otp, pin, reset, resend, back, verify, tokenPin, setPin, token, done, doneText, cancel, busy, status };
+    this.#applyKinds();
+  }
+
+  #applyKinds() {
+    const { kinds, legend } = this.#ui;
+    const offered = this.#offered();
+    if (!offered.includes(this.#kind)) this.#kind = offered[0];
+    const name = `lr${++ids}-kind`;
+    kinds.replaceChildren(
+      legend,
+      ...offered.map((kind) => {
+        const radio = h("input", { type: "radio", name, value: kind, part: "radio", checked: kind === this.#kind });
+        return h("label", { part: "option" }, [radio, KINDS[kind].label]);
+      }),
+    );
+    kinds.hidden = offered.length < 2;
+    this.#applyKind();
+  }
+
+  #applyKind() {
+    const { input, label } = this.#ui.identifier;
+    const kind = KINDS[this.#kind];
+    label.textContent = kind.label;
+    for (const attr of ["type", "autocomplete", "inputmode"]) input.setAttribute(attr, kind[attr]);
+    input.dataset.kind = this.#kind;
+  }
+
+  #identity(kind, value) {
+    return { [kind]: value };
+  }
+
+  #submit() {
+    const ui = this.#ui;
+    const snapshot = this.#flow.getSnapshot();
+    if (snapshot.busy) return;
+    if (this.#token && snapshot.step !== "done" && !ui.token.hidden) {
+      this.#flow.resetPinWithToken({ resetToken: this.#token, pin: ui.tokenPin.input.value });
+    } else if (snapshot.step === "identify") {
+      this.#flow.sendCode(this.#identity(this.#kind, ui.identifier.input.value.trim()));
+    } else if (snapshot.step === "verify") {
+      this.#flow.resetPin({ otp: ui.otp.input.value.trim(), pin: ui.pin.input.value });
+    }
+  }
+
+  #render(snapshot) {
+    const previous = this.#last;
+    this.#last = snapshot;
+    const ui = this.#ui;
+    if (snapshot.error?.key === "token_rejected") this.#token = null; // the link is spent: ask for a code
+    const tokenMode = this.#token !== null && snapshot.step !== "done";
+    ui.identify.hidden = tokenMode || snapshot.step !== "identify";
+    ui.verify.hidden = tokenMode || snapshot.step !== "verify";
+    ui.token.hidden = !tokenMode;
+    ui.done.hidden = snapshot.step !== "done";
+    ui.form.setAttribute("aria-busy", String(snapshot.busy));
+    ui.busy.hidden = !snapshot.busy;
+    ui.cancel.hidden = !snapshot.busy;
+    const lockedNow = snapshot.lockedUntil !== null;
+    for (const button of [ui.send, ui.reset, ui.setPin]) button.disabled = snapshot.busy || lockedNow;
+    ui.back.disabled = snapshot.busy;
+    if (snapshot.identifier) {
+      const { kind, value } = snapshot.identifier;
+      ui.sentTo.textContent = kind === "username" ? `We sent a code to the email address of ${value}.` : `We sent a code to ${value}.`;
+    }
+    this.#renderResend(snapshot);
+    this.#renderError(snapshot.error);
+
+    if (previous === null) return;
+    // Announcements and focus, on transitions only.
+    if (previous.step !== snapshot.step) {
+      if (snapshot.step === "verify") {
+        ui.status.textContent = ui.sentTo.textContent;
+        ui.otp.input.value = "";
+        ui.otp.input.focus();
+      } else if (snapshot.step === "done") {
+        ui.status.textContent = ui.doneText.textContent;
+        ui.doneText.focus();
+        const via = previous.operation === "token" ? "link" : "code";
+        this.#emit("pinreset", { identifierKind: via === "link" ? null : snapshot.identifier.kind, via });
+      } else if (snapshot.step === "identify" && !snapshot.error) {
+        ui.status.textContent = "";
+        ui.identifier.input.focus();
+      }
+    }
+    if (snapshot.error && snapshot.error !== previous.error) {
+      ui.status.textContent = "";
+      ui.summary.focus();
+      this.#emit("pinreseterror", { ...snapshot.error });
+    }
+  }
+
+  #renderResend(snapshot) {
+    const { resend } = this.#ui;
+    clearInterval(this.#ticker);
+    const tick = () => {
+      const left = snapshot.resendAvailableAt === null ? 0 : Math.ceil((snapshot.resendAvailableAt - Date.now()) / 1000);
+      resend.disabled = snapshot.busy || left > 0 || snapshot.lockedUntil !== null;
+      resend.textContent = left > 0 ? `Send a new code (in ${left} s)` : "Send a new code";
+    };
+    tick();
+    if (snapshot.resendAvailableAt !== null) this.#ticker = setInterval(tick, 1000);
+  }
+
+  #renderError(error) {
+    const ui = this.#ui;
+    const fields = { otp: ui.otp, pin: ui.token.hidden ? ui.pin : ui.tokenPin, email: ui.identifier, phone: ui.identifier, username: ui.identifier, identifier: ui.identifier, resetToken: ui.tokenPin };
+    for (const { input, error: text } of [ui.identifier, ui.otp, ui.pin, ui.tokenPin]) {
+      input.removeAttribute("aria-invalid");
+      text.textContent = "";
+    }
+    ui.summary.hidden = error === null;
+    ui.summaryIssues.replaceChildren();
+    if (error === null) return;
+    ui.summaryTitle.textContent = error.title;
+    ui.summaryAction.textContent = error.action;
+    for (const issue of error.issues) {
+      const target = fields[issue.field];
+      const name = FIELD_NAMES[issue.field] ?? target?.label.textContent ?? issue.field;
+      const sentence = `${name}: ${issue.message}`;
+      if (target) {
+        target.input.setAttribute("aria-invalid", "true");
+        target.error.textContent = target.error.textContent ? `${target.error.textContent} ${sentence}` : sentence;
+        const link = h("a", { href: `#${target.input.id}`, part: "error-link", text: sentence });
+        link.addEventListener("click", (event) => {
+          event.preventDefault();
+          target.input.focus();
+        });
+        ui.summaryIssues.append(h("li", {}, [link]));
+      } else {
+        ui.summaryIssues.append(h("li", { text: sentence }));
+      }
+    }
+  }
+
+  #emit(type, detail) {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+}
+
+if (globalThis.customElements && !customElements.get("loginradius-pin-reset")) {
+  customElements.define("loginradius-pin-reset", LoginRadiusPinReset);
+}
