@@ -5,10 +5,12 @@
 import * as lib from "./index.js";
 import { createPinResetFlow } from "./flow.js";
 
+// `option`: the choice between kinds; `label`: the field's own label (different, so each control
+// has a name of its own).
 const KINDS = {
-  email: { label: "Email", type: "email", autocomplete: "email", inputmode: "email" },
-  phone: { label: "Phone number", type: "tel", autocomplete: "tel", inputmode: "tel" },
-  username: { label: "Username", type: "text", autocomplete: "username", inputmode: "text" },
+  email: { option: "Email", label: "Email address", type: "email", autocomplete: "email", inputmode: "email" },
+  phone: { option: "Phone", label: "Phone number", type: "tel", autocomplete: "tel", inputmode: "tel" },
+  username: { option: "Username", label: "Your username", type: "text", autocomplete: "username", inputmode: "text" },
 };
 const FIELD_NAMES = { otp: "One-time code", pin: "New PIN", resetToken: "Reset link", identifier: "Your account" };
 
@@ -153,29 +155,27 @@ export class LoginRadiusPinReset extends Base {
     ]);
     const legend = h("legend", { part: "legend", text: "Reset your PIN with" });
     const kinds = h("fieldset", { part: "identifiers" }, [legend]);
-    const identifier = field("identifier", { label: "Email", required: true, autocapitalize: "none", spellcheck: "false" });
+    const identifier = field("identifier", { label: KINDS.email.label, required: true, autocapitalize: "none", spellcheck: "false" });
     const send = h("button", { type: "submit", class: "primary", part: "button primary", text: "Send me a code" });
     const identify = h("div", { class: "step" }, [kinds, identifier.box, h("div", { class: "actions" }, [send])]);
 
-    const sentTo = h("p", { class: "hint", part: "hint" });
     const otp = field("otp", { label: "One-time code", required: true, autocomplete: "one-time-code", inputmode: "numeric", spellcheck: "false" });
     const pin = field("pin", { label: "New PIN", type: "password", required: true, autocomplete: "new-password", inputmode: "numeric" });
     const reset = h("button", { type: "submit", class: "primary", part: "button primary", text: "Reset my PIN" });
     const resend = h("button", { type: "button", part: "button", text: "Send a new code" });
     const back = h("button", { type: "button", part: "button", text: "Back" });
-    const verify = h("div", { class: "step", hidden: true }, [sentTo, otp.box, pin.box, h("div", { class: "actions" }, [reset, resend, back])]);
+    const verify = h("div", { class: "step", hidden: true }, [otp.box, pin.box, h("div", { class: "actions" }, [reset, resend, back])]);
 
-    const tokenPin = field("token-pin", { label: "New PIN", type: "password", required: true, autocomplete: "new-password", inputmode: "numeric" });
+    const tokenPin = field("token-pin", { label: "Your new PIN", type: "password", required: true, autocomplete: "new-password", inputmode: "numeric" });
     const setPin = h("button", { type: "submit", class: "primary", part: "button primary", text: "Set my new PIN" });
     const token = h("div", { class: "step", hidden: true }, [h("p", { class: "hint", part: "hint", text: "Choose a new PIN for your account." }), tokenPin.box, h("div", { class: "actions" }, [setPin])]);
 
-    const doneText = h("p", { tabindex: "-1", part: "done", text: "Your PIN was reset. Sign in with your new PIN." });
-    const done = h("div", { class: "step done", hidden: true }, [doneText]);
 
     const cancel = h("button", { type: "button", part: "button", text: "Cancel", hidden: true });
     const busy = h("p", { class: "busy hint", part: "busy", hidden: true, text: "Working…" });
-    const status = h("p", { class: "status", part: "status", role: "status" });
-    const form = h("form", { part: "form", novalidate: true, "aria-label": "Reset your PIN" }, [summary, identify, verify, token, done, h("div", { class: "actions" }, [busy, cancel]), status]);
+    // The outcome of each step ("We sent a code to…", "Your PIN was reset…"), announced as it changes.
+    const status = h("p", { class: "status", part: "status", role: "status", tabindex: "-1" });
+    const form = h("form", { part: "form", novalidate: true, "aria-label": "Reset your PIN" }, [summary, status, identify, verify, token, h("div", { class: "actions" }, [busy, cancel])]);
     root.append(form);
 
     form.addEventListener("submit", (event) => {
@@ -193,7 +193,7 @@ export class LoginRadiusPinReset extends Base {
     back.addEventListener("click", () => this.#flow.back());
     cancel.addEventListener("click", () => this.#flow.cancel());
 
-    this.#ui = { form, summary, summaryTitle, summaryAction, summaryIssues, kinds, legend, identifier, send, identify, sentTo, otp, pin, reset, resend, back, verify, tokenPin, setPin, token, done, doneText, cancel, busy, status };
+    this.#ui = { form, summary, summaryTitle, summaryAction, summaryIssues, kinds, legend, identifier, send, identify, otp, pin, reset, resend, back, verify, tokenPin, setPin, token, cancel, busy, status };
     this.#applyKinds();
   }
 
@@ -206,7 +206,7 @@ export class LoginRadiusPinReset extends Base {
       legend,
       ...offered.map((kind) => {
         const radio = h("input", { type: "radio", name, value: kind, part: "radio", checked: kind === this.#kind });
-        return h("label", { part: "option" }, [radio, KINDS[kind].label]);
+        return h("label", { part: "option" }, [radio, KINDS[kind].option]);
       }),
     );
     kinds.hidden = offered.length < 2;
@@ -247,17 +247,12 @@ export class LoginRadiusPinReset extends Base {
     ui.identify.hidden = tokenMode || snapshot.step !== "identify";
     ui.verify.hidden = tokenMode || snapshot.step !== "verify";
     ui.token.hidden = !tokenMode;
-    ui.done.hidden = snapshot.step !== "done";
     ui.form.setAttribute("aria-busy", String(snapshot.busy));
     ui.busy.hidden = !snapshot.busy;
     ui.cancel.hidden = !snapshot.busy;
     const lockedNow = snapshot.lockedUntil !== null;
     for (const button of [ui.send, ui.reset, ui.setPin]) button.disabled = snapshot.busy || lockedNow;
     ui.back.disabled = snapshot.busy;
-    if (snapshot.identifier) {
-      const { kind, value } = snapshot.identifier;
-      ui.sentTo.textContent = kind === "username" ? `We sent a code to the email address of ${value}.` : `We sent a code to ${value}.`;
-    }
     this.#renderResend(snapshot);
     this.#renderError(snapshot.error);
 
@@ -265,12 +260,13 @@ export class LoginRadiusPinReset extends Base {
     // Announcements and focus, on transitions only.
     if (previous.step !== snapshot.step) {
       if (snapshot.step === "verify") {
-        ui.status.textContent = ui.sentTo.textContent;
+        const { kind, value } = snapshot.identifier;
+        ui.status.textContent = kind === "username" ? `We sent a code to the email address of ${value}.` : `We sent a code to ${value}.`;
         ui.otp.input.value = "";
         ui.otp.input.focus();
       } else if (snapshot.step === "done") {
-        ui.status.textContent = ui.doneText.textContent;
-        ui.doneText.focus();
+        ui.status.textContent = "Your PIN was reset. Sign in with your new PIN.";
+        ui.status.focus(); // the form's controls are gone: keep the keyboard user here
         const via = previous.operation === "token" ? "link" : "code";
         this.#emit("pinreset", { identifierKind: via === "link" ? null : snapshot.identifier.kind, via });
       } else if (snapshot.step === "identify" && !snapshot.error) {
@@ -279,7 +275,6 @@ export class LoginRadiusPinReset extends Base {
       }
     }
     if (snapshot.error && snapshot.error !== previous.error) {
-      ui.status.textContent = "";
       ui.summary.focus();
       this.#emit("pinreseterror", { ...snapshot.error });
     }
