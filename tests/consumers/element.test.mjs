@@ -202,6 +202,11 @@ describe("<loginradius-pin-reset> in a plain page (Chromium)", () => {
       await element.getByRole("button", { name: "Send me a code" }).click();
       await page.waitForFunction(() => window.__events.length > 0);
       assert.deepEqual(await axeViolations(page), [], "with an error shown");
+      // axe sees inside the shadow root: a field whose label no longer names it is reported.
+      await page.evaluate(() =>
+        document.querySelector("loginradius-pin-reset").shadowRoot.querySelector("label[for$=identifier]").removeAttribute("for"),
+      );
+      assert.ok((await axeViolations(page)).some((violation) => violation.id === "label"), "axe reports the unlabelled field");
       assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 320), "no horizontal scroll at 320 px");
       const spinner = () =>
         page.evaluate(() => {

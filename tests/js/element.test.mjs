@@ -1,0 +1,159 @@
+// <loginradius-pin-reset> in this run's engine (LR_BROWSER: chromium, firefox, webkit): a page on
+// another origin imports the mock's /pkg/element.js, as a site using a CDN copy would, and
+// resets a PIN by email, phone and username; the events; axe-core with 0 violations on the element
+// at each step; the email link's path when the package has resetPinWithToken. The keyboard, the
+// dark scheme, 320 px and the styling hooks are in tests/consumers/element.test.mjs (Chromium).
+// Browser only: with LR_BROWSER=none it has no tests.
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { after, before, describe, test } from "node:test";
+
+import { ENGINE, ROOT, startEnv } from "./support.mjs";
+
+const AXE = path.join(ROOT, "node_modules", "axe-core", "axe.min.js");
+const USER = { email: "ada@example.com", phone: "+919876543210", username: "ada" };
+const LIMIT = 20_000;
+
+let env;
+before(async () => {
+  if (ENGINE !== "none") env = await startEnv();
+});
+after(async () => {
+  await env?.close();
+});
+
+async function seedUser() {
+  const apiKey = await env.dev.createTenant({ rateLimit: 0 });
+  await env.dev.createUser(apiKey, { ...USER, pin: "1111" });
+  return apiKey;
+}
+
+/** A fresh page on the second origin (at `query`), with the element for `apiKey` in it. */
+async function openElement(apiKey, query = "") {
+  const page = await env.engine.newPage();
+  await page.goto(`${env.origins.cross}/${query}`);
+  const installed = await page.evaluate(`(async () => {
+    document.documentElement.lang = "en";
+    window.__events = [];
+    for (const type of ["pinreset", "pinreseterror"]) {
+      document.addEventListener(type, (event) => window.__events.push({ type, detail: event.detail, bubbles: event.bubbles, composed: event.composed }));
+    }
+    const element = document.createElement("loginradius-pin-reset");
+    element.setAttribute("api-key", ${JSON.stringify(apiKey)});
+    element.setAttribute("base-url", ${JSON.stringify(env.url)});
+    document.body.append(element);
+    await import(${JSON.stringify(`${env.url}/pkg/element.js`)});
+    return customElements.get("loginradius-pin-reset") !== undefined && element.shadowRoot !== null;
+  })()`);
+  assert.equal(installed, true, "the element is defined and rendered");
+  return page;
+}
+
+/** Runs `body` in the page with `root` (the shadow root) and `element` in scope; JSON out. */
+function inElement(page, body) {
+  return page.evaluate(`(async () => {
+    const element = document.querySelector("loginradius-pin-reset");
+    const root = element.shadowRoot;
+    const visible = (selector) => [...root.querySelectorAll(selector)].find((node) => node.closest("[hidden]") === null);
+    const waitFor = async (test, ms = ${LIMIT}) => {
+      const end = Date.now() + ms;
+      while (!test()) {
+        if (Date.now() > end) throw new Error("timed out: " + test);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    const type = (selector, value) => {
+      const input = visible(selector);
+      input.value = value;
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    };
+    ${body}
+  })()`);
+}
+
+async function axeOnElement(page) {
+  if ((await page.evaluate("typeof window.axe")) !== "object") {
+    const source = await readFile(AXE, "utf8");
+    await page.evaluate(`(() => { ${source}\n; return typeof window.axe; })()`);
+  }
+  return page.evaluate(`window.axe.run(document.querySelector("loginradius-pin-reset")).then((results) =>
+    results.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) })))`);
+}
+
+async function newestCode(apiKey) {
+  const sent = await env.dev.outbox(apiKey);
+  return sent[sent.length - 1]?.otp;
+}
+
+const lib = await import(path.join(ROOT, "pkg", "node.mjs"));
+const linked = typeof lib.resetPinWithToken === "function" && typeof lib.readResetToken === "function";
+const browserOnly = ENGINE === "none" && "no browser in this run (LR_BROWSER=none)";
+
+describe(`<loginradius-pin-reset> in ${ENGINE}`, { skip: browserOnly }, () => {
+  for (const kind of ["email", "phone", "username"]) {
+    test(`reset by ${kind}: the steps, the events, axe 0 at each step`, { timeout: 60_000 }, async () => {
+      const apiKey = await seedUser();
+      const page = await openElement(apiKey);
+      try {
+        assert.deepEqual(await axeOnElement(page), [], "identify");
+        await inElement(page, `
+          const radio = root.querySelector("input[type=radio][value=${kind}]");
+          radio.click();
+          type("input[name=identifier]", ${JSON.stringify(USER[kind])});
+          visible("button.primary").click();
+          await waitFor(() => visible("input[name=otp]"));`);
+        assert.deepEqual(await axeOnElement(page), [], "verify");
+        const otp = await newestCode(apiKey);
+        const wrong = await inElement(page, `
+          type("input[name=otp]", ${JSON.stringify(otp === "000000" ? "000001" : "000000")});
+          type("input[name=pin]", "2468");
+          visible("button.primary").click();
+          await waitFor(() => window.__events.length > 0);
+          return { focused: root.activeElement?.getAttribute("part"), event: window.__events[0] };`);
+        assert.equal(wrong.focused, "error-summary");
+        assert.equal(wrong.event.type, "pinreseterror");
+        assert.equal(wrong.event.detail.title, "That code is not right.");
+        assert.deepEqual([wrong.event.bubbles, wrong.event.composed], [true, true]);
+        assert.deepEqual(await axeOnElement(page), [], "verify with an error");
+        const done = await inElement(page, `
+          type("input[name=otp]", ${JSON.stringify(otp)});
+          visible("button.primary").click();
+          await waitFor(() => window.__events.length > 1);
+          return { status: root.querySelector("[role=status]").textContent, event: window.__events[1] };`);
+        assert.equal(done.status, "Your PIN was reset. Sign in with your new PIN.");
+        assert.deepEqual(done.event, { type: "pinreset", detail: { identifierKind: kind, via: "code" }, bubbles: true, composed: true });
+        const { matches } = await env.dev.checkPin(apiKey, USER[kind], "2468");
+        assert.equal(matches, true, "the server has the new PIN");
+        assert.deepEqual(await axeOnElement(page), [], "done");
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  // The email link's path needs issue 21's resetPinWithToken and readResetToken in the package.
+  test("the email link: the page's ?vtoken= opens the new-PIN step; the reset works", { timeout: 60_000, skip: !linked && "this build has no resetPinWithToken (issue 21)" }, async () => {
+    const apiKey = await seedUser();
+    const response = await fetch(`${env.url}/__dev/reset-token?apikey=${apiKey}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ email: USER.email }),
+    });
+    const { resetToken } = await response.json();
+    const page = await openElement(apiKey, `?vtoken=${encodeURIComponent(resetToken)}`);
+    try {
+      const done = await inElement(page, `
+        await waitFor(() => visible("input[name=token-pin]"));
+        type("input[name=token-pin]", "2468");
+        visible("button.primary").click();
+        await waitFor(() => window.__events.length > 0);
+        return window.__events[0];`);
+      assert.deepEqual(done.detail, { identifierKind: null, via: "link" });
+      const { matches } = await env.dev.checkPin(apiKey, USER.email, "2468");
+      assert.equal(matches, true);
+    } finally {
+      await page.close();
+    }
+  });
+});
