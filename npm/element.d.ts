@@ -2,6 +2,15 @@
 // <loginradius-pin-reset> (in a browser; in Node it defines nothing).
 import type { FlowError, PinResetFlow } from "./flow.js";
 
+/** The element's own words (labels, buttons, outcomes): every language has each key. */
+export type UiKey =
+  | "form" | "legend" | "email" | "phone" | "username" | "emailLabel" | "phoneLabel" | "usernameLabel"
+  | "otp" | "pin" | "tokenPin" | "send" | "reset" | "resend" | "resendIn" | "back" | "setPin" | "cancel"
+  | "working" | "tokenHint" | "sentTo" | "sentToUsername" | "done";
+export type UiText = { readonly [K in UiKey]: string };
+/** The English words (Spanish and Hindi load with the `locale` attribute). */
+export declare const text: UiText;
+
 /** `pinreset`'s detail: how the PIN was reset, and with which identifier kind (null by the email link). */
 export interface PinResetEventDetail {
   identifierKind: "email" | "phone" | "username" | null;

@@ -5,14 +5,48 @@
 import * as lib from "./index.js";
 import { createPinResetFlow } from "./flow.js";
 
-// `option`: the choice between kinds; `label`: the field's own label (different, so each control
-// has a name of its own).
 const KINDS = {
-  email: { option: "Email", label: "Email address", type: "email", autocomplete: "email", inputmode: "email" },
-  phone: { option: "Phone", label: "Phone number", type: "tel", autocomplete: "tel", inputmode: "tel" },
-  username: { option: "Username", label: "Your username", type: "text", autocomplete: "username", inputmode: "text" },
+  email: { type: "email", autocomplete: "email", inputmode: "email" },
+  phone: { type: "tel", autocomplete: "tel", inputmode: "tel" },
+  username: { type: "text", autocomplete: "username", inputmode: "text" },
 };
-const FIELD_NAMES = { otp: "One-time code", pin: "New PIN", resetToken: "Reset link", identifier: "Your account" };
+
+/**
+ * The element's own words in English; messages-es.js and messages-hi.js export the same keys as
+ * `ui` (TypeScript checks them against the type UiText). `email` and `emailLabel`: the choice
+ * between kinds and the field's own label differ, so each control has a name of its own.
+ */
+export const text = {
+  form: "Reset your PIN",
+  legend: "Reset your PIN with",
+  email: "Email",
+  phone: "Phone",
+  username: "Username",
+  emailLabel: "Email address",
+  phoneLabel: "Phone number",
+  usernameLabel: "Your username",
+  otp: "One-time code",
+  pin: "New PIN",
+  tokenPin: "Your new PIN",
+  send: "Send me a code",
+  reset: "Reset my PIN",
+  resend: "Send a new code",
+  resendIn: "Send a new code (in {seconds} s)",
+  back: "Back",
+  setPin: "Set my new PIN",
+  cancel: "Cancel",
+  working: "Working…",
+  tokenHint: "Choose a new PIN for your account.",
+  sentTo: "We sent a code to {to}.",
+  sentToUsername: "We sent a code to the email address of {to}.",
+  done: "Your PIN was reset. Sign in with your new PIN.",
+};
+
+// The other languages' words, loaded only when asked for (the same modules as the flow's messages).
+const TEXTS = {
+  es: () => import("./messages-es.js"),
+  hi: () => import("./messages-hi.js"),
+};
 
 const CSS = `
 :host { display: block; max-width: 28rem; color-scheme: light dark;
@@ -86,6 +120,7 @@ export class LoginRadiusPinReset extends Base {
   #token = null;
   #last = null;
   #ticker = null;
+  #text = text;
 
   connectedCallback() {
     if (!this.#ui) {
@@ -94,7 +129,10 @@ export class LoginRadiusPinReset extends Base {
       const linked = typeof lib.readResetToken === "function" && typeof lib.resetPinWithToken === "function";
       this.#token = linked ? lib.readResetToken(globalThis.location) : null;
     }
-    if (!this.#flow) this.#start();
+    if (!this.#flow) {
+      this.#start();
+      this.#loadText();
+    }
     else this.#unsubscribe ??= this.#flow.subscribe((snapshot) => this.#render(snapshot));
   }
 
@@ -106,7 +144,10 @@ export class LoginRadiusPinReset extends Base {
 
   attributeChangedCallback(name, old, value) {
     if (!this.#ui || old === value) return;
-    if (name === "locale") this.#flow?.setLocale(value ?? "en");
+    if (name === "locale") {
+      this.#flow?.setLocale(value ?? "en");
+      this.#loadText();
+    }
     else if (name === "identifiers") this.#applyKinds();
     else if (this.isConnected) this.#start(); // a new api-key or base-url: a new flow
   }
@@ -133,6 +174,29 @@ export class LoginRadiusPinReset extends Base {
     this.#unsubscribe = this.#flow.subscribe((snapshot) => this.#render(snapshot));
   }
 
+  async #loadText() {
+    const locale = this.getAttribute("locale") ?? "en";
+    const load = TEXTS[locale.toLowerCase().split(/[-_]/)[0]];
+    let words = text;
+    try {
+      if (load) words = (await load()).ui;
+    } catch {
+      // a chunk that did not load: English
+    }
+    if ((this.getAttribute("locale") ?? "en") !== locale) return; // changed meanwhile
+    this.#text = words;
+    this.#applyText();
+  }
+
+  /** Every fixed word of the element in the current language. */
+  #applyText() {
+    const root = this.shadowRoot;
+    for (const node of root.querySelectorAll("[data-t]")) node.textContent = this.#text[node.dataset.t];
+    root.querySelector("form").setAttribute("aria-label", this.#text.form);
+    this.#applyKind();
+    if (this.#last) this.#render(this.#last, { again: true });
+  }
+
   #build() {
     const root = this.attachShadow({ mode: "open" });
     root.adoptedStyleSheets = [styles()];
@@ -140,7 +204,7 @@ export class LoginRadiusPinReset extends Base {
     const field = (name, attrs) => {
       const inputId = id(name);
       const errorId = id(`${name}-error`);
-      const label = h("label", { for: inputId, part: "label", text: attrs.label });
+      const label = h("label", { for: inputId, part: "label", "data-t": attrs.label, text: text[attrs.label] });
       const input = h("input", { id: inputId, name, part: "input", "aria-describedby": errorId, ...attrs, label: undefined });
       const error = h("p", { id: errorId, class: "error", part: "field-error" });
       return { box: h("div", { class: "field", part: "field" }, [label, input, error]), label, input, error };
@@ -153,29 +217,29 @@ export class LoginRadiusPinReset extends Base {
       summaryAction,
       summaryIssues,
     ]);
-    const legend = h("legend", { part: "legend", text: "Reset your PIN with" });
+    const legend = h("legend", { part: "legend", "data-t": "legend", text: text.legend });
     const kinds = h("fieldset", { part: "identifiers" }, [legend]);
-    const identifier = field("identifier", { label: KINDS.email.label, required: true, autocapitalize: "none", spellcheck: "false" });
-    const send = h("button", { type: "submit", class: "primary", part: "button primary", text: "Send me a code" });
+    const identifier = field("identifier", { label: "emailLabel", required: true, autocapitalize: "none", spellcheck: "false" });
+    const send = h("button", { type: "submit", class: "primary", part: "button primary", "data-t": "send", text: text.send });
     const identify = h("div", { class: "step" }, [kinds, identifier.box, h("div", { class: "actions" }, [send])]);
 
-    const otp = field("otp", { label: "One-time code", required: true, autocomplete: "one-time-code", inputmode: "numeric", spellcheck: "false" });
-    const pin = field("pin", { label: "New PIN", type: "password", required: true, autocomplete: "new-password", inputmode: "numeric" });
-    const reset = h("button", { type: "submit", class: "primary", part: "button primary", text: "Reset my PIN" });
-    const resend = h("button", { type: "button", part: "button", text: "Send a new code" });
-    const back = h("button", { type: "button", part: "button", text: "Back" });
+    const otp = field("otp", { label: "otp", required: true, autocomplete: "one-time-code", inputmode: "numeric", spellcheck: "false" });
+    const pin = field("pin", { label: "pin", type: "password", required: true, autocomplete: "new-password", inputmode: "numeric" });
+    const reset = h("button", { type: "submit", class: "primary", part: "button primary", "data-t": "reset", text: text.reset });
+    const resend = h("button", { type: "button", part: "button", text: text.resend });
+    const back = h("button", { type: "button", part: "button", "data-t": "back", text: text.back });
     const verify = h("div", { class: "step", hidden: true }, [otp.box, pin.box, h("div", { class: "actions" }, [reset, resend, back])]);
 
-    const tokenPin = field("token-pin", { label: "Your new PIN", type: "password", required: true, autocomplete: "new-password", inputmode: "numeric" });
-    const setPin = h("button", { type: "submit", class: "primary", part: "button primary", text: "Set my new PIN" });
-    const token = h("div", { class: "step", hidden: true }, [h("p", { class: "hint", part: "hint", text: "Choose a new PIN for your account." }), tokenPin.box, h("div", { class: "actions" }, [setPin])]);
+    const tokenPin = field("token-pin", { label: "tokenPin", type: "password", required: true, autocomplete: "new-password", inputmode: "numeric" });
+    const setPin = h("button", { type: "submit", class: "primary", part: "button primary", "data-t": "setPin", text: text.setPin });
+    const token = h("div", { class: "step", hidden: true }, [h("p", { class: "hint", part: "hint", "data-t": "tokenHint", text: text.tokenHint }), tokenPin.box, h("div", { class: "actions" }, [setPin])]);
 
 
-    const cancel = h("button", { type: "button", part: "button", text: "Cancel", hidden: true });
-    const busy = h("p", { class: "busy hint", part: "busy", hidden: true, text: "Working…" });
+    const cancel = h("button", { type: "button", part: "button", "data-t": "cancel", text: text.cancel, hidden: true });
+    const busy = h("p", { class: "busy hint", part: "busy", hidden: true, "data-t": "working", text: text.working });
     // The outcome of each step ("We sent a code to…", "Your PIN was reset…"), announced as it changes.
     const status = h("p", { class: "status", part: "status", role: "status", tabindex: "-1" });
-    const form = h("form", { part: "form", novalidate: true, "aria-label": "Reset your PIN" }, [summary, status, identify, verify, token, h("div", { class: "actions" }, [busy, cancel])]);
+    const form = h("form", { part: "form", novalidate: true, "aria-label": text.form }, [summary, status, identify, verify, token, h("div", { class: "actions" }, [busy, cancel])]);
     root.append(form);
 
     form.addEventListener("submit", (event) => {
@@ -206,7 +270,7 @@ export class LoginRadiusPinReset extends Base {
       legend,
       ...offered.map((kind) => {
         const radio = h("input", { type: "radio", name, value: kind, part: "radio", checked: kind === this.#kind });
-        return h("label", { part: "option" }, [radio, KINDS[kind].option]);
+        return h("label", { part: "option" }, [radio, h("span", { "data-t": kind, text: this.#text[kind] })]);
       }),
     );
     kinds.hidden = offered.length < 2;
@@ -216,7 +280,8 @@ export class LoginRadiusPinReset extends Base {
   #applyKind() {
     const { input, label } = this.#ui.identifier;
     const kind = KINDS[this.#kind];
-    label.textContent = kind.label;
+    label.dataset.t = `${this.#kind}Label`;
+    label.textContent = this.#text[label.dataset.t];
     for (const attr of ["type", "autocomplete", "inputmode"]) input.setAttribute(attr, kind[attr]);
     input.dataset.kind = this.#kind;
   }
@@ -238,8 +303,8 @@ export class LoginRadiusPinReset extends Base {
     }
   }
 
-  #render(snapshot) {
-    const previous = this.#last;
+  #render(snapshot, { again = false } = {}) {
+    const previous = again ? snapshot : this.#last;
     this.#last = snapshot;
     const ui = this.#ui;
     if (snapshot.error?.key === "token_rejected") this.#token = null; // the link is spent: ask for a code
@@ -256,21 +321,21 @@ export class LoginRadiusPinReset extends Base {
     this.#renderResend(snapshot);
     this.#renderError(snapshot.error);
 
-    if (previous === null) return;
+    if (previous === null || again) {
+      this.#renderStatus(snapshot);
+      return;
+    }
     // Announcements and focus, on transitions only.
     if (previous.step !== snapshot.step) {
+      this.#renderStatus(snapshot);
       if (snapshot.step === "verify") {
-        const { kind, value } = snapshot.identifier;
-        ui.status.textContent = kind === "username" ? `We sent a code to the email address of ${value}.` : `We sent a code to ${value}.`;
         ui.otp.input.value = "";
         ui.otp.input.focus();
       } else if (snapshot.step === "done") {
-        ui.status.textContent = "Your PIN was reset. Sign in with your new PIN.";
         ui.status.focus(); // the form's controls are gone: keep the keyboard user here
         const via = previous.operation === "token" ? "link" : "code";
         this.#emit("pinreset", { identifierKind: via === "link" ? null : snapshot.identifier.kind, via });
       } else if (snapshot.step === "identify" && !snapshot.error) {
-        ui.status.textContent = "";
         ui.identifier.input.focus();
       }
     }
@@ -280,13 +345,26 @@ export class LoginRadiusPinReset extends Base {
     }
   }
 
+  /** The step's outcome in the live region: the code's destination, or the PIN changed. */
+  #renderStatus(snapshot) {
+    const words = this.#text;
+    let line = "";
+    if (snapshot.step === "verify" && snapshot.identifier) {
+      const { kind, value } = snapshot.identifier;
+      line = (kind === "username" ? words.sentToUsername : words.sentTo).replace("{to}", value);
+    } else if (snapshot.step === "done") {
+      line = words.done;
+    }
+    if (this.#ui.status.textContent !== line) this.#ui.status.textContent = line;
+  }
+
   #renderResend(snapshot) {
     const { resend } = this.#ui;
     clearInterval(this.#ticker);
     const tick = () => {
       const left = snapshot.resendAvailableAt === null ? 0 : Math.ceil((snapshot.resendAvailableAt - Date.now()) / 1000);
       resend.disabled = snapshot.busy || left > 0 || snapshot.lockedUntil !== null;
-      resend.textContent = left > 0 ? `Send a new code (in ${left} s)` : "Send a new code";
+      resend.textContent = left > 0 ? this.#text.resendIn.replace("{seconds}", String(left)) : this.#text.resend;
     };
     tick();
     if (snapshot.resendAvailableAt !== null) this.#ticker = setInterval(tick, 1000);
@@ -306,7 +384,7 @@ export class LoginRadiusPinReset extends Base {
     ui.summaryAction.textContent = error.action;
     for (const issue of error.issues) {
       const target = fields[issue.field];
-      const name = FIELD_NAMES[issue.field] ?? target?.label.textContent ?? issue.field;
+      const name = target?.label.textContent ?? issue.field;
       const sentence = `${name}: ${issue.message}`;
       if (target) {
         target.input.setAttribute("aria-invalid", "true");

@@ -234,11 +234,9 @@ export function createFlow(lib, options = {}) {
     },
     /** To the identify step (stopping a call in flight); the identifier stays for the form. */
     back() {
-      if (call) {
-        call.controller.abort();
-        call = null;
-      }
-      set({ step: "identify", busy: false, operation: null, error: null });
+      // A call stopped on the way keeps its message (a reset's outcome is then unknown).
+      const stopped = stopCall();
+      set({ step: "identify", ...(!stopped && { error: null }) });
     },
     /** Stops the call in flight (its outcome is then unknown: see the rules); idle, starts over. */
     cancel() {

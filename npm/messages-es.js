@@ -75,3 +75,31 @@ const es = {
 };
 
 export default es;
+
+/** Las palabras del elemento <loginradius-pin-reset> en español. */
+/** @satisfies {import("loginradius-pin-reset/element").UiText} */
+export const ui = {
+  form: "Restablecer tu PIN",
+  legend: "Restablecer tu PIN con",
+  email: "Correo",
+  phone: "Teléfono",
+  username: "Usuario",
+  emailLabel: "Correo electrónico",
+  phoneLabel: "Número de teléfono",
+  usernameLabel: "Tu nombre de usuario",
+  otp: "Código de un solo uso",
+  pin: "PIN nuevo",
+  tokenPin: "Tu PIN nuevo",
+  send: "Envíame un código",
+  reset: "Restablecer mi PIN",
+  resend: "Enviar un código nuevo",
+  resendIn: "Enviar un código nuevo (en {seconds} s)",
+  back: "Atrás",
+  setPin: "Guardar mi PIN nuevo",
+  cancel: "Cancelar",
+  working: "Un momento…",
+  tokenHint: "Elige un PIN nuevo para tu cuenta.",
+  sentTo: "Enviamos un código a {to}.",
+  sentToUsername: "Enviamos un código al correo de {to}.",
+  done: "Tu PIN se restableció. Inicia sesión con tu PIN nuevo.",
+};

@@ -75,3 +75,31 @@ const hi = {
 };
 
 export default hi;
+
+/** <loginradius-pin-reset> एलिमेंट के शब्द हिंदी में। */
+/** @satisfies {import("loginradius-pin-reset/element").UiText} */
+export const ui = {
+  form: "अपना PIN रीसेट करें",
+  legend: "PIN रीसेट करने के लिए चुनें",
+  email: "ईमेल",
+  phone: "फ़ोन",
+  username: "यूज़रनेम",
+  emailLabel: "ईमेल पता",
+  phoneLabel: "फ़ोन नंबर",
+  usernameLabel: "आपका यूज़रनेम",
+  otp: "वन-टाइम कोड",
+  pin: "नया PIN",
+  tokenPin: "आपका नया PIN",
+  send: "मुझे कोड भेजें",
+  reset: "मेरा PIN रीसेट करें",
+  resend: "नया कोड भेजें",
+  resendIn: "नया कोड भेजें ({seconds} सेकंड में)",
+  back: "वापस",
+  setPin: "मेरा नया PIN सेट करें",
+  cancel: "रद्द करें",
+  working: "कृपया रुकें…",
+  tokenHint: "अपने खाते के लिए नया PIN चुनें।",
+  sentTo: "हमने {to} पर कोड भेजा है।",
+  sentToUsername: "हमने {to} के ईमेल पते पर कोड भेजा है।",
+  done: "आपका PIN रीसेट हो गया। नए PIN से साइन इन करें।",
+};

@@ -89,11 +89,13 @@ esbuild pkg/flow-cjs.js --bundle --format=cjs --platform=node --log-level=warnin
   --outfile=pkg/flow.cjs
 # The element, `loginradius-pin-reset/element`: over the flow's and the calls' own entries (external).
 esbuild pkg/element.js --bundle --format=esm --platform=neutral --log-level=warning \
-  --external:./index.js --external:./flow.js --outfile=pkg/element.js --allow-overwrite
+  --external:./index.js --external:./flow.js --external:./messages-es.js --external:./messages-hi.js \
+  --outfile=pkg/element.js --allow-overwrite
 # For require(): the same element over the CommonJS entries (in Node it defines nothing).
 sed -e 's#"\./index\.js"#"./node.cjs"#' -e 's#"\./flow\.js"#"./flow.cjs"#' npm/element.js >pkg/element-cjs.js
 esbuild pkg/element-cjs.js --bundle --format=cjs --platform=node --log-level=warning \
-  --external:./node.cjs --external:./flow.cjs --outfile=pkg/element.cjs
+  --external:./node.cjs --external:./flow.cjs --external:./messages-es.js --external:./messages-hi.js \
+  --outfile=pkg/element.cjs
 sed 's#"\./flow\.js"#"./flow.cjs"#' npm/element.d.ts >pkg/element.d.cts
 for file in flow.js flow-node.mjs messages-es.js messages-hi.js element.js; do
   terser "pkg/$file" --module --compress passes=2 --mangle -o "pkg/$file"

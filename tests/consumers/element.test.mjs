@@ -224,23 +224,30 @@ describe("<loginradius-pin-reset> in a plain page (Chromium)", () => {
     }
   });
 
-  test("styling through ::part() and custom properties; identifiers and locale attributes", { timeout: 60_000 }, async () => {
+  test("styling through ::part() and custom properties; identifiers; locale in Spanish, then Hindi", { timeout: 60_000 }, async () => {
     const seeded = await seedUser();
     const { page, element } = await openElement(seeded, { identifiers: "username", locale: "es" });
     try {
       await page.addStyleTag({
         content: "loginradius-pin-reset { --lr-color-accent: rgb(1, 2, 3); } loginradius-pin-reset::part(form) { padding: 7px; }",
       });
-      const button = element.getByRole("button", { name: "Send me a code" });
+      // locale="es": the element's own words and the messages in Spanish.
+      const button = element.getByRole("button", { name: "Envíame un código" });
+      await button.waitFor();
       assert.equal(await button.evaluate((node) => getComputedStyle(node).backgroundColor), "rgb(1, 2, 3)");
       assert.equal(await element.locator("form").evaluate((node) => getComputedStyle(node).paddingTop), "7px");
       assert.equal(await element.getByRole("radio").count(), 0, "one kind offered: no choice shown");
-      await element.getByLabel("Your username").fill("nobody");
+      await element.getByLabel("Tu nombre de usuario").fill("nobody");
       await button.click();
       await page.waitForFunction(() => window.__events.length > 0);
       const [error] = await events(page);
       assert.equal(error.detail.title, "No encontramos esa cuenta.");
       assert.equal(await element.getByRole("heading").textContent(), "No encontramos esa cuenta.");
+      assert.equal(await element.getByRole("form").getAttribute("aria-label"), "Restablecer tu PIN");
+      // Another language while shown: the words and the message change, the error stays.
+      await element.evaluate((node) => node.setAttribute("locale", "hi"));
+      await element.getByRole("button", { name: "मुझे कोड भेजें" }).waitFor();
+      await element.getByRole("heading", { name: "यह खाता नहीं मिला।" }).waitFor();
     } finally {
       await page.close();
     }
