@@ -1,0 +1,85 @@
+// The README's framework recipes for loginradius-pin-reset/flow, and <loginradius-pin-reset>
+// rendered by each framework, in production builds, in Chromium, against the mock. Each app has a
+// /flow page with the same ids: the recipe resets a PIN by email (a wrong code first, the resend
+// waiting its cooldown); the element resets one by username, its `pinreset` event reaching the
+// framework's handler. React 19 (React Router 7, useSyncExternalStore), Svelte 5 (SvelteKit, the
+// store contract). Run: node --test tests/consumers/frameworks-flow.test.mjs (needs pkg/ built).
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+
+import { bin, consumerDir, consumerSuite, run, serve, timed } from "./lib.mjs";
+
+const FRAMEWORKS = [
+  {
+    name: "React 19 (React Router 7)",
+    dir: consumerDir("react-router"),
+    build: (dir) => [bin(dir, "@react-router/dev", "react-router"), "build"],
+    start: (dir) => [bin(dir, "@react-router/serve", "react-router-serve"), "build/server/index.js"],
+  },
+  {
+    name: "Svelte 5 (SvelteKit)",
+    dir: consumerDir("sveltekit"),
+    build: (dir) => [bin(dir, "vite"), "build"],
+    start: () => ["build"],
+  },
+];
+
+const suite = consumerSuite(["react-router", "sveltekit"], { timeout: 800_000 });
+
+async function newestCode(apiKey) {
+  const sent = await suite.harness.dev.outbox(apiKey);
+  return sent[sent.length - 1]?.otp;
+}
+
+/** The /flow page at `origin`: the recipe, then the element. */
+async function drivePage(origin) {
+  const { dev, url: baseUrl, context } = suite.harness;
+  const apiKey = await dev.createTenant({ rateLimit: 0 });
+  await dev.createUser(apiKey, { email: "ada@example.com", pin: "1111" });
+  await dev.createUser(apiKey, { username: "grace", email: "grace@example.com", pin: "1111" });
+  const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (error) => problems.push(error.message));
+  try {
+    await page.goto(`${origin}/flow?${new URLSearchParams({ apiKey, baseUrl })}`);
+    // The recipe.
+    await page.locator("#email").fill("ada@example.com");
+    await page.locator("#send").click();
+    await page.locator("#step", { hasText: /^verify$/ }).waitFor();
+    assert.equal(await page.locator("#resend").isDisabled(), true, "the resend waits for its cooldown");
+    const code = await newestCode(apiKey);
+    await page.locator("#otp").fill(code === "000000" ? "000001" : "000000");
+    await page.locator("#pin").fill("2468");
+    await page.locator("#reset").click();
+    await page.locator("#error", { hasText: "That code is not right." }).waitFor();
+    await page.locator("#otp").fill(code);
+    await page.locator("#reset").click();
+    await page.locator("#step", { hasText: /^done$/ }).waitFor();
+    assert.equal((await dev.checkPin(apiKey, "ada@example.com", "2468")).matches, true);
+    // The element, rendered by the framework.
+    const element = page.locator("loginradius-pin-reset");
+    await element.getByLabel("Your username").fill("grace");
+    await element.getByRole("button", { name: "Send me a code" }).click();
+    await element.getByLabel("One-time code").waitFor();
+    await element.getByLabel("One-time code").fill(await newestCode(apiKey));
+    await element.getByLabel("New PIN", { exact: true }).fill("5791");
+    await element.getByRole("button", { name: "Reset my PIN" }).click();
+    await page.locator("#element-event", { hasText: "username" }).waitFor();
+    assert.deepEqual(JSON.parse(await page.locator("#element-event").textContent()), { identifierKind: "username", via: "code" });
+    assert.equal((await dev.checkPin(apiKey, "grace", "5791")).matches, true);
+    assert.deepEqual(problems, []);
+  } finally {
+    await page.close();
+  }
+}
+
+describe("the flow's recipes and the element in the frameworks (production builds, Chromium)", () => {
+  for (const { name, dir, build, start } of FRAMEWORKS) {
+    test(name, { timeout: 600_000 }, async () => {
+      await timed(`${name}: build`, () => run(process.execPath, build(dir), { cwd: dir, timeoutMs: 400_000 }));
+      await serve(`${name}: production server`, { cwd: dir, args: () => start(dir) }, (origin) =>
+        timed(`${name}: the /flow page`, () => drivePage(origin)),
+      );
+    });
+  }
+});
