@@ -3,7 +3,7 @@
 // /flow page with the same ids: the recipe resets a PIN by email (a wrong code first, the resend
 // waiting its cooldown); the element resets one by username, its `pinreset` event reaching the
 // framework's handler. React 19 (React Router 7, useSyncExternalStore), Svelte 5 (SvelteKit, the
-// store contract). Run: node --test tests/consumers/frameworks-flow.test.mjs (needs pkg/ built).
+// store contract), Vue 3 (Nuxt 4, shallowRef + subscribe). Run: node --test tests/consumers/frameworks-flow.test.mjs (needs pkg/ built).
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
@@ -22,9 +22,15 @@ const FRAMEWORKS = [
     build: (dir) => [bin(dir, "vite"), "build"],
     start: () => ["build"],
   },
+  {
+    name: "Vue 3 (Nuxt 4)",
+    dir: consumerDir("nuxt"),
+    build: (dir) => [bin(dir, "nuxt"), "build"],
+    start: () => [".output/server/index.mjs"],
+  },
 ];
 
-const suite = consumerSuite(["react-router", "sveltekit"], { timeout: 800_000 });
+const suite = consumerSuite(["react-router", "sveltekit", "nuxt"], { timeout: 800_000 });
 
 async function newestCode(apiKey) {
   const sent = await suite.harness.dev.outbox(apiKey);
