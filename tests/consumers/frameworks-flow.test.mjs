@@ -3,11 +3,14 @@
 // /flow page with the same ids: the recipe resets a PIN by email (a wrong code first, the resend
 // waiting its cooldown); the element resets one by username, its `pinreset` event reaching the
 // framework's handler. React 19 (React Router 7, useSyncExternalStore), Svelte 5 (SvelteKit, the
-// store contract), Vue 3 (Nuxt 4, shallowRef + subscribe). Run: node --test tests/consumers/frameworks-flow.test.mjs (needs pkg/ built).
+// store contract), Vue 3 (Nuxt 4, shallowRef + subscribe), Angular (signals; the element with
+// CUSTOM_ELEMENTS_SCHEMA). Run: node --test tests/consumers/frameworks-flow.test.mjs (needs pkg/ built).
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
-import { bin, consumerDir, consumerSuite, run, serve, timed } from "./lib.mjs";
+import path from "node:path";
+
+import { bin, consumerDir, consumerSuite, run, serve, startStaticServer, timed } from "./lib.mjs";
 
 const FRAMEWORKS = [
   {
@@ -28,9 +31,15 @@ const FRAMEWORKS = [
     build: (dir) => [bin(dir, "nuxt"), "build"],
     start: () => [".output/server/index.mjs"],
   },
+  {
+    name: "Angular (signals, CUSTOM_ELEMENTS_SCHEMA)",
+    dir: consumerDir("angular"),
+    build: (dir) => [bin(dir, "@angular/cli", "ng"), "build"],
+    staticRoot: "dist/browser", // served with an index.html fallback, as the app is hosted
+  },
 ];
 
-const suite = consumerSuite(["react-router", "sveltekit", "nuxt"], { timeout: 800_000 });
+const suite = consumerSuite(["react-router", "sveltekit", "nuxt", "angular"], { timeout: 800_000 });
 
 async function newestCode(apiKey) {
   const sent = await suite.harness.dev.outbox(apiKey);
@@ -80,12 +89,17 @@ async function drivePage(origin) {
 }
 
 describe("the flow's recipes and the element in the frameworks (production builds, Chromium)", () => {
-  for (const { name, dir, build, start } of FRAMEWORKS) {
+  for (const { name, dir, build, start, staticRoot } of FRAMEWORKS) {
     test(name, { timeout: 600_000 }, async () => {
       await timed(`${name}: build`, () => run(process.execPath, build(dir), { cwd: dir, timeoutMs: 400_000 }));
-      await serve(`${name}: production server`, { cwd: dir, args: () => start(dir) }, (origin) =>
-        timed(`${name}: the /flow page`, () => drivePage(origin)),
-      );
+      const page = (origin) => timed(`${name}: the /flow page`, () => drivePage(origin));
+      if (start) return serve(`${name}: production server`, { cwd: dir, args: () => start(dir) }, page);
+      const server = await startStaticServer(path.join(dir, staticRoot), { spaFallback: true });
+      try {
+        await page(server.url);
+      } finally {
+        await server.close();
+      }
     });
   }
 });

@@ -13,4 +13,7 @@ class App {
   }
 }
 
-bootstrapApplication(App).catch((error) => console.error(error));
+// /flow (tests/consumers/frameworks-flow.test.mjs): the flow's recipe and the element, in a chunk
+// of its own, so the scenario's page downloads what it did before.
+const root = window.location.pathname === "/flow" ? import("./flow").then((module) => module.FlowPage) : Promise.resolve(App);
+root.then((component) => bootstrapApplication(component)).catch((error) => console.error(error));
