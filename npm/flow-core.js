@@ -56,6 +56,7 @@ export function createFlow(lib, options = {}) {
   const connection = { apiKey, baseUrl, timeoutMs, fetch };
   const cooldownMs = resendCooldownMs ?? DEFAULT_RESEND_COOLDOWN_MS;
   const resendAt = new Map(); // identifier key -> epoch ms
+  const resendWhy = new Map(); // identifier key -> the rule's `resend` that set it
   const lockedAt = new Map(); // identifier (or token) key -> epoch ms the lockout ends
   const listeners = new Set();
   let catalog = { ...en, ...messages };
@@ -121,7 +122,8 @@ export function createFlow(lib, options = {}) {
       seconds: Math.max(1, Math.ceil(((resendAt.get(subject) ?? at) - at) / 1000)),
       until: lockedAt.get(subject),
     };
-    set({ identifier, subject, error: { key: guard.key, kind: guard.kind, status: 0, issues: [], params } });
+    const key = typeof guard.key === "function" ? guard.key({ resendWhy: resendWhy.get(subject) }) : guard.key;
+    set({ identifier, subject, error: { key, kind: guard.kind, status: 0, issues: [], params } });
     return snapshot;
   }
 
@@ -154,6 +156,7 @@ export function createFlow(lib, options = {}) {
     if (rule.resend === "cooldown") resendAt.set(subject, at + cooldownMs);
     if (rule.resend === "now") resendAt.delete(subject);
     if (rule.resend === "retryAfter") resendAt.set(subject, Math.max(resendAt.get(subject) ?? 0, at + retryAfter * 1000));
+    if (rule.resend) resendWhy.set(subject, rule.resend);
     if (rule.lock) lockedAt.set(subject, lockEnd(error));
     const patch = { busy: false, operation: null, error: null };
     if (rule.step) patch.step = rule.step;

@@ -47,13 +47,16 @@ export const RULES = [
   { on: ALL, key: (e) => e.kind },
 ];
 
-/** Refusals before any request: while locked out, and a resend before the cooldown ends. */
+/**
+ * Refusals before any request: while locked out, and a send before the wait ends (its message
+ * says why: a code on its way, or the server's rate limit).
+ */
 export const GUARDS = [
   { on: ALL, test: (s, now) => s.lockedUntil !== null && now < s.lockedUntil, key: "locked", kind: "locked" },
   {
     on: ["send"],
     test: (s, now) => s.resendAvailableAt !== null && now < s.resendAvailableAt,
-    key: "cooldown",
+    key: (s) => (s.resendWhy === "retryAfter" ? "rate_limited" : "cooldown"),
     kind: "cooldown",
   },
 ];

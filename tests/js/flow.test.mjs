@@ -358,7 +358,10 @@ for (const [where, title] of PLACES) {
         },
       );
       assert.ok(r.waitMs >= 7_000 && r.waitMs < 8_000, `resendAvailableAt ${r.waitMs} ms after the call`);
-      assert.equal(r.refused.error.key, "cooldown");
+      assert.equal(r.refused.error.kind, "cooldown");
+      assert.equal(r.refused.error.key, "rate_limited", "the refusal says why: the rate limit, not a code on its way");
+      assert.match(r.refused.error.action, /^Wait [67] seconds, then try again\.$/);
+      assert.equal(r.refused.error.status, 0);
       assert.deepEqual(r.sent, ["forgot/email"], "the refused send sent nothing");
     });
 
