@@ -75,6 +75,20 @@ esbuild pkg/index.js --bundle --format=esm --platform=neutral --log-level=warnin
 terser pkg/index.js --module --compress passes=2 --mangle -o pkg/index.js
 esbuild pkg/wasm-bytes.js --bundle --format=esm --minify --log-level=warning \
   --outfile=pkg/wasm-bytes.js --allow-overwrite
+# Everything else was bundled into index.js or node/lib.cjs.
+rm -r pkg/loginradius_pin_reset.js pkg/loginradius_pin_reset.d.ts pkg/*.wasm.d.ts \
+  pkg/is-error.js pkg/load.js pkg/errors.js pkg/node-lib.js pkg/wasm-bytes-node.js \
+  pkg/wasm-bytes-data.js
+
+# The short names rewrite wasm-bindgen's output (they stay because they save 2.0 KB gzip of the
+# .wasm: 32,810 -> 30,816 bytes): the build succeeds only when the result loads and answers a call.
+node --input-type=module -e '
+  const lib = await import("./pkg/node.mjs");
+  const issues = lib.validateResetPinWithOtp({});
+  if (!Array.isArray(issues) || !issues.some((issue) => issue.field === "apiKey")) {
+    throw new Error("the built package did not answer a call: " + JSON.stringify(issues));
+  }'
+
 # The headless flow, `loginradius-pin-reset/flow`: one file per place (flow.js for browsers and
 # bundlers, flow-node.mjs and flow.cjs for Node), each the flow's sources and the English catalog
 # bundled, over the package's own entry, kept external so an app that also imports the calls
@@ -103,19 +117,5 @@ done
 for file in flow.cjs element.cjs; do terser "pkg/$file" --compress passes=2 --mangle -o "pkg/$file"; done
 sed 's#"\./types\.js"#"./types.cjs"#' npm/flow.d.ts >pkg/flow.d.cts
 rm pkg/flow-core.js pkg/flow-rules.js pkg/flow-cjs.js pkg/element-cjs.js pkg/messages-en.js
-
-# Everything else was bundled into index.js or node/lib.cjs.
-rm -r pkg/loginradius_pin_reset.js pkg/loginradius_pin_reset.d.ts pkg/*.wasm.d.ts \
-  pkg/is-error.js pkg/load.js pkg/errors.js pkg/node-lib.js pkg/wasm-bytes-node.js \
-  pkg/wasm-bytes-data.js
-
-# The short names rewrite wasm-bindgen's output (they stay because they save 2.0 KB gzip of the
-# .wasm: 32,810 -> 30,816 bytes): the build succeeds only when the result loads and answers a call.
-node --input-type=module -e '
-  const lib = await import("./pkg/node.mjs");
-  const issues = lib.validateResetPinWithOtp({});
-  if (!Array.isArray(issues) || !issues.some((issue) => issue.field === "apiKey")) {
-    throw new Error("the built package did not answer a call: " + JSON.stringify(issues));
-  }'
 
 node scripts/size-report.mjs
