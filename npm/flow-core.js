@@ -52,7 +52,8 @@ function identifierOf(identity) {
 }
 
 export function createFlow(lib, options = {}) {
-  const { apiKey, baseUrl, timeoutMs, fetch, locale, messages, resendCooldownMs, now = Date.now } = options;
+  const { apiKey, baseUrl, timeoutMs, fetch, locale, messages, resendCooldownMs } = options;
+  const now = Date.now;
   const connection = { apiKey, baseUrl, timeoutMs, fetch };
   const cooldownMs = resendCooldownMs ?? DEFAULT_RESEND_COOLDOWN_MS;
   const resendAt = new Map(); // identifier key -> epoch ms
