@@ -1,6 +1,6 @@
 // <loginradius-pin-reset> in this run's engine (LR_BROWSER: chromium, firefox, webkit): a page on
 // another origin imports the mock's /pkg/element.js, as a site using a CDN copy would, and
-// resets a PIN by email, phone and username; the events; axe-core with 0 violations on the element
+// resets a PIN by email, phone and username, and by the keyboard alone; the events; axe-core with 0 violations on the element
 // at each step; the email link's path when the package has resetPinWithToken. The keyboard, the
 // dark scheme, 320 px and the styling hooks are in tests/consumers/element.test.mjs (Chromium).
 // Browser only: with LR_BROWSER=none it has no tests.
@@ -131,6 +131,32 @@ describe(`<loginradius-pin-reset> in ${ENGINE}`, { skip: browserOnly }, () => {
       }
     });
   }
+
+  test("keyboard: type, Enter, focus moved to the code, Tab to the PIN, Enter; the PIN is changed", { timeout: 60_000 }, async () => {
+    const apiKey = await seedUser();
+    const page = await openElement(apiKey);
+    const focusedName = () => inElement(page, `return root.activeElement?.getAttribute("name") ?? null;`);
+    try {
+      await inElement(page, `root.querySelector("input[name=identifier]").focus();`);
+      await page.type(USER.email);
+      await page.press("Enter");
+      await inElement(page, `await waitFor(() => visible("input[name=otp]") && root.activeElement === visible("input[name=otp]"));`);
+      assert.equal(await focusedName(), "otp", "focus moves to the code");
+      await page.type(await newestCode(apiKey));
+      await page.press("Tab");
+      assert.equal(await focusedName(), "pin");
+      await page.type("8642");
+      await page.press("Enter");
+      const done = await inElement(page, `
+        await waitFor(() => window.__events.length > 0);
+        return { event: window.__events[0].type, focused: root.activeElement?.getAttribute("part") };`);
+      assert.deepEqual(done, { event: "pinreset", focused: "status" });
+      const { matches } = await env.dev.checkPin(apiKey, USER.email, "8642");
+      assert.equal(matches, true, "the server has the new PIN");
+    } finally {
+      await page.close();
+    }
+  });
 
   // The email link's path needs issue 21's resetPinWithToken and readResetToken in the package.
   test("the email link: the page's ?vtoken= opens the new-PIN step; the reset works", { timeout: 60_000, skip: !linked && "this build has no resetPinWithToken (issue 21)" }, async () => {
