@@ -26,8 +26,10 @@ const FRAMEWORKS = [
     start: () => ["build"],
   },
   {
+    // Its own project: a second page in tests/consumers/nuxt would change what Nuxt prefetches on
+    // the scenario's page there.
     name: "Vue 3 (Nuxt 4)",
-    dir: consumerDir("nuxt"),
+    dir: consumerDir("nuxt-flow"),
     build: (dir) => [bin(dir, "nuxt"), "build"],
     start: () => [".output/server/index.mjs"],
   },
@@ -39,7 +41,7 @@ const FRAMEWORKS = [
   },
 ];
 
-const suite = consumerSuite(["react-router", "sveltekit", "nuxt", "angular"], { timeout: 800_000 });
+const suite = consumerSuite(["react-router", "sveltekit", "nuxt-flow", "angular"], { timeout: 800_000 });
 
 async function newestCode(apiKey) {
   const sent = await suite.harness.dev.outbox(apiKey);
