@@ -132,8 +132,9 @@ export class LoginRadiusPinReset extends Base {
     if (!this.#flow) {
       this.#start();
       this.#loadText();
+    } else {
+      this.#unsubscribe ??= this.#flow.subscribe((snapshot) => this.#render(snapshot));
     }
-    else this.#unsubscribe ??= this.#flow.subscribe((snapshot) => this.#render(snapshot));
   }
 
   disconnectedCallback() {
@@ -147,9 +148,11 @@ export class LoginRadiusPinReset extends Base {
     if (name === "locale") {
       this.#flow?.setLocale(value ?? "en");
       this.#loadText();
+    } else if (name === "identifiers") {
+      this.#applyKinds();
+    } else if (this.isConnected) {
+      this.#start(); // a new api-key or base-url: a new flow
     }
-    else if (name === "identifiers") this.#applyKinds();
-    else if (this.isConnected) this.#start(); // a new api-key or base-url: a new flow
   }
 
   /** The flow behind the element, for apps that want its snapshot too. */
@@ -232,14 +235,16 @@ export class LoginRadiusPinReset extends Base {
 
     const tokenPin = field("token-pin", { label: "tokenPin", type: "password", required: true, autocomplete: "new-password", inputmode: "numeric" });
     const setPin = h("button", { type: "submit", class: "primary", part: "button primary", "data-t": "setPin", text: text.setPin });
-    const token = h("div", { class: "step", hidden: true }, [h("p", { class: "hint", part: "hint", "data-t": "tokenHint", text: text.tokenHint }), tokenPin.box, h("div", { class: "actions" }, [setPin])]);
+    const tokenHint = h("p", { class: "hint", part: "hint", "data-t": "tokenHint", text: text.tokenHint });
+    const token = h("div", { class: "step", hidden: true }, [tokenHint, tokenPin.box, h("div", { class: "actions" }, [setPin])]);
 
 
     const cancel = h("button", { type: "button", part: "button", "data-t": "cancel", text: text.cancel, hidden: true });
     const busy = h("p", { class: "busy hint", part: "busy", hidden: true, "data-t": "working", text: text.working });
     // The outcome of each step ("We sent a code to…", "Your PIN was reset…"), announced as it changes.
     const status = h("p", { class: "status", part: "status", role: "status", tabindex: "-1" });
-    const form = h("form", { part: "form", novalidate: true, "aria-label": text.form }, [summary, status, identify, verify, token, h("div", { class: "actions" }, [busy, cancel])]);
+    const steps = [summary, status, identify, verify, token, h("div", { class: "actions" }, [busy, cancel])];
+    const form = h("form", { part: "form", novalidate: true, "aria-label": text.form }, steps);
     root.append(form);
 
     form.addEventListener("submit", (event) => {
@@ -257,7 +262,13 @@ export class LoginRadiusPinReset extends Base {
     back.addEventListener("click", () => this.#flow.back());
     cancel.addEventListener("click", () => this.#flow.cancel());
 
-    this.#ui = { form, summary, summaryTitle, summaryAction, summaryIssues, kinds, legend, identifier, send, identify, otp, pin, reset, resend, back, verify, tokenPin, setPin, token, cancel, busy, status };
+    // prettier-ignore
+    this.#ui = {
+      form, summary, summaryTitle, summaryAction, summaryIssues, status, busy, cancel,
+      identify, kinds, legend, identifier, send,
+      verify, otp, pin, reset, resend, back,
+      token, tokenPin, setPin,
+    };
     this.#applyKinds();
   }
 
@@ -372,7 +383,9 @@ export class LoginRadiusPinReset extends Base {
 
   #renderError(error) {
     const ui = this.#ui;
-    const fields = { otp: ui.otp, pin: ui.token.hidden ? ui.pin : ui.tokenPin, email: ui.identifier, phone: ui.identifier, username: ui.identifier, identifier: ui.identifier, resetToken: ui.tokenPin };
+    // Which field each issue belongs to: the identifier's name, or the field of the step shown.
+    const fields = { otp: ui.otp, pin: ui.token.hidden ? ui.pin : ui.tokenPin, resetToken: ui.tokenPin };
+    for (const name of ["email", "phone", "username", "identifier"]) fields[name] = ui.identifier;
     for (const { input, error: text } of [ui.identifier, ui.otp, ui.pin, ui.tokenPin]) {
       input.removeAttribute("aria-invalid");
       text.textContent = "";
