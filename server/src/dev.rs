@@ -32,6 +32,7 @@ pub fn router() -> Router<AppState> {
         .route("/users", post(create_user).get(get_user))
         .route("/users/pin", get(check_pin))
         .route("/otp", post(issue_otp))
+        .route("/reset-token", post(crate::dev_reset_token::issue))
         .route("/outbox", get(outbox))
         .route("/webhooks", get(webhooks))
         .route("/clock", get(read_clock).post(advance_clock))
@@ -41,7 +42,7 @@ pub fn router() -> Router<AppState> {
 
 /// Dev API errors: `{"error": "..."}` with a 4xx/5xx status.
 #[derive(Debug)]
-struct DevError(StatusCode, String);
+pub(crate) struct DevError(pub StatusCode, pub String);
 
 impl DevError {
     fn bad_request(message: impl Into<String>) -> Self {
@@ -68,7 +69,7 @@ impl From<crate::envelope::ApiError> for DevError {
 type DevResult = Result<Response, DevError>;
 
 /// Parses an optional JSON body: empty means all defaults.
-fn parse_body<T: DeserializeOwned + Default>(body: &[u8]) -> Result<T, DevError> {
+pub(crate) fn parse_body<T: DeserializeOwned + Default>(body: &[u8]) -> Result<T, DevError> {
     if body.iter().all(u8::is_ascii_whitespace) {
         return Ok(T::default());
     }
@@ -76,7 +77,7 @@ fn parse_body<T: DeserializeOwned + Default>(body: &[u8]) -> Result<T, DevError>
 }
 
 /// The `apikey` query parameter (any casing), which must name an existing tenant.
-fn api_key(raw_query: Option<&str>, store: &Store) -> Result<String, DevError> {
+pub(crate) fn api_key(raw_query: Option<&str>, store: &Store) -> Result<String, DevError> {
     let query = Query::parse(raw_query);
     let key = query
         .non_empty("apikey")
@@ -87,7 +88,7 @@ fn api_key(raw_query: Option<&str>, store: &Store) -> Result<String, DevError> {
     Ok(key.to_owned())
 }
 
-fn tenant_mut<'a>(store: &'a mut Store, key: &str) -> Result<&'a mut Tenant, DevError> {
+pub(crate) fn tenant_mut<'a>(store: &'a mut Store, key: &str) -> Result<&'a mut Tenant, DevError> {
     store
         .tenant_mut(key)
         .ok_or_else(|| DevError::not_found(format!("no tenant with apikey {key}")))
