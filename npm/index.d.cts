@@ -44,5 +44,12 @@ export declare function buildResetPinWithOtpRequest(options: ResetPinWithOtpOpti
 /** Whether `value` is a `LoginRadiusError`; works across bundle copies, unlike `instanceof`. */
 export declare function isLoginRadiusError(value: unknown): value is LoginRadiusError;
 
+/**
+ * The reset token the forgot-PIN email's link carried (its `vtoken` query parameter), from
+ * `location` (or a URL, or anything with a string `href`) or a URL string; `null` when there is
+ * none. For the page the link opens: `resetPinWithToken({ apiKey, resetToken, pin })`.
+ */
+export declare function readResetToken(locationOrUrl: string | { readonly href: string }): string | null;
+
 /** The wasm-pack convention: `import init, { resetPinWithOtp } from "loginradius-pin-reset"`. */
 export default init;

@@ -60,6 +60,7 @@ export function buildResetPinWithOtpRequest(options) {
 }
 
 export { isLoginRadiusError } from "./is-error.js";
+export { readResetToken } from "./reset-token.js";
 
 // The wasm-pack convention: `import init, { resetPinWithOtp } from "loginradius-pin-reset"`.
 export default init;

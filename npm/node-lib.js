@@ -16,3 +16,4 @@ export {
   buildResetPinWithOtpRequest,
 } from "./loginradius_pin_reset.js";
 export { isLoginRadiusError } from "./is-error.js";
+export { readResetToken } from "./reset-token.js";

@@ -15,6 +15,7 @@ module.exports = {
   validateResetPinWithOtp: wasm.validateResetPinWithOtp,
   buildResetPinWithOtpRequest: wasm.buildResetPinWithOtpRequest,
   isLoginRadiusError: wasm.isLoginRadiusError,
+  readResetToken: wasm.readResetToken,
   // The wasm-pack convention, for code written against the browser entry's default export.
   default: init,
 };

@@ -10,6 +10,7 @@ export const {
   validateResetPinWithOtp,
   buildResetPinWithOtpRequest,
   isLoginRadiusError,
+  readResetToken,
 } = lib;
 
 // The wasm-pack convention: `import init, { resetPinWithOtp } from "loginradius-pin-reset"`.

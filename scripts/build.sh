@@ -70,7 +70,7 @@ esbuild pkg/index.js --bundle --format=esm --platform=neutral --log-level=warnin
 terser pkg/index.js --module --compress passes=2 --mangle -o pkg/index.js
 # Everything else was bundled into index.js or node/lib.cjs.
 rm -r pkg/loginradius_pin_reset.js pkg/loginradius_pin_reset.d.ts pkg/*.wasm.d.ts pkg/snippets \
-  pkg/is-error.js pkg/load.js pkg/errors.js pkg/node-lib.js
+  pkg/is-error.js pkg/reset-token.js pkg/load.js pkg/errors.js pkg/node-lib.js
 
 # The short names rewrite wasm-bindgen's output (they stay because they save 2.0 KB gzip of the
 # .wasm: 32,810 -> 30,816 bytes): the build succeeds only when the result loads and answers a call.

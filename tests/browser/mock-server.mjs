@@ -80,6 +80,8 @@ export function devApi(baseUrl) {
     createTenant: async (settings = {}) => (await call("POST", "tenants", { body: settings })).apiKey,
     createUser: (apiKey, user) => call("POST", "users", { apiKey, body: user }),
     issueOtp: (apiKey, identifier) => call("POST", "otp", { apiKey, body: identifier }),
+    /** A reset-link token, as the forgot-PIN email with a page URL issues one. */
+    issueResetToken: (apiKey, body) => call("POST", "reset-token", { apiKey, body }),
     armFault: (apiKey, fault) => call("POST", "faults", { apiKey, body: fault }),
     clearFaults: (apiKey) => call("DELETE", "faults", { apiKey }),
     webhooks: (apiKey) => call("GET", "webhooks", { apiKey }),
