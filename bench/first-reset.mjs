@@ -14,7 +14,7 @@ import { gzipSync } from "node:zlib";
 import path from "node:path";
 import { chromium } from "playwright-core";
 import { CHROMIUM, CHROMIUM_ARGS } from "../tests/browser/harness.mjs";
-import { bundle, gzipSize, importPath, OUT, ROOT } from "./bundle.mjs";
+import { bundle, gzipSize, importPath, OUT, ROOT, WASM_ASSET_NAME } from "./bundle.mjs";
 import { issueOtps, MOCK_URL, names, newTenant, OTP, PIN } from "./dev-api.mjs";
 import { SIDES, WASM } from "./sides.mjs";
 import { bytes, cell, stats } from "./stats.mjs";
@@ -22,7 +22,7 @@ import { bytes, cell, stats } from "./stats.mjs";
 const RUNS = Number.parseInt(process.env.FIRST_RESET_RUNS ?? "", 10) || 5;
 const THINK_MS = 2000; // from the form appearing to the user submitting it
 const PAGES = path.join(OUT, "first-reset");
-const WASM_NAME = path.basename(WASM);
+const WASM_NAME = WASM_ASSET_NAME; // as a bundler that emits the asset names it (see bundle.mjs)
 
 /** DevTools throttling profiles: latency per request (ms), throughput in bits per second. */
 const PROFILES = [
@@ -78,7 +78,7 @@ async function writePages(apiKey) {
     }
     writeFileSync(path.join(PAGES, `${variant.id}.html`), pageHtml(variant, apiKey));
   }
-  // The glue finds the .wasm with new URL(..., import.meta.url): next to the app's bundle.
+  // The package finds the .wasm with new URL(..., import.meta.url): next to the app's bundle.
   copyFileSync(path.join(ROOT, WASM), path.join(PAGES, WASM_NAME));
   // gzip -9 siblings, for a server that serves precompressed files (the mock today sends files as they are).
   for (const file of readdirSync(PAGES).filter((name) => /\.(js|wasm)$/.test(name))) {

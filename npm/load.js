@@ -3,7 +3,7 @@
 // 1. The `.wasm` asset at `new URL(..., import.meta.url)`: Vite, webpack, Rsbuild and Parcel emit
 //    it and rewrite the URL; a plain page and a CDN serve it beside index.js. Nothing more is
 //    downloaded than the module itself, compiled while it streams.
-// 2. Otherwise the module's bytes from `./wasm-bytes.js`, imported lazily: esbuild, Rollup and
+// 2. Otherwise the module's bytes (gzipped, base64) from `./wasm-bytes.js`, imported lazily: esbuild, Rollup and
 //    Angular ignore the asset URL, and the dependency pre-bundler of Vite 6 and 7 dev servers moves
 //    the JavaScript without it; every bundler emits (or inlines) an `import()`ed module.
 // A caller's own URL or bytes (`init(source)`) are used as given, with no fallback, and a failure
@@ -25,8 +25,13 @@ export async function loadModule(source) {
 
 /** The asset when a bundler emitted it or the package's folder is served; else the embedded bytes. */
 async function packageCopy() {
-  const asset = new URL("./loginradius_pin_reset_bg.wasm", import.meta.url);
-  if (assetWasKept(asset)) {
+  let asset;
+  try {
+    asset = new URL("./loginradius_pin_reset_bg.wasm", import.meta.url);
+  } catch {
+    // No import.meta.url to resolve it against: a classic-script bundle (esbuild --format=iife).
+  }
+  if (asset && assetWasKept(asset)) {
     try {
       return await fetchWasm(asset);
     } catch {
@@ -37,14 +42,16 @@ async function packageCopy() {
 }
 
 /**
- * Whether the asset URL can point at the file: a bundler that handled it renamed it (a hash, or a
- * data: URL), and an unbundled package sits in its own folder (node_modules/loginradius-pin-reset,
- * or a CDN's loginradius-pin-reset@version). An unchanged name in another folder is a bundle that
- * moved the JavaScript and not the file: asking for it would only log a 404.
+ * Whether the asset URL can point at the file. A bundler that handled it renamed the file (a hash,
+ * or a data: URL). Unbundled, this module is still the package's index.js, or is served from the
+ * package's folder (node_modules/loginradius-pin-reset, a CDN's loginradius-pin-reset@version, a
+ * dev server's pre-bundle that kept the file where it was). An unchanged name beside some other
+ * bundle is a bundler that moved the JavaScript and not the file: asking would only log a 404.
  */
 function assetWasKept(asset) {
   const [folder, file] = asset.pathname.split("/").slice(-2);
-  return file !== FILE || /^loginradius-pin-reset(@|$)/.test(decodeURIComponent(folder ?? ""));
+  const thisFile = new URL(import.meta.url).pathname.split("/").pop();
+  return file !== FILE || thisFile === "index.js" || /^loginradius-pin-reset(@|$)/.test(decodeURIComponent(folder ?? ""));
 }
 
 async function embeddedBytes() {
@@ -54,7 +61,11 @@ async function embeddedBytes() {
   } catch (error) {
     throw loadError(`its JavaScript chunk with the module did not load (${detail(error)}); check the connection and try again`, error);
   }
-  return decodeBase64(base64);
+  if (typeof DecompressionStream !== "function") {
+    throw loadError(`this browser cannot unpack the module's embedded copy (no DecompressionStream: Safari 16.4, Chrome 80 and Firefox 113 have it); have the bundler emit ${FILE}, or pass its URL to init()`);
+  }
+  const gzipped = new Blob([decodeBase64(base64)]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(gzipped).arrayBuffer());
 }
 
 function decodeBase64(base64) {

@@ -3,7 +3,7 @@
 // module's bytes, which it carries. Nothing is read from the disk, so a server bundler (Next.js,
 // Nitro, esbuild --platform=node) that moves or inlines the package cannot lose the module.
 import { initSync } from "./loginradius_pin_reset.js";
-import base64 from "./wasm-bytes.js";
+import base64 from "./wasm-bytes-node.js"; // written by scripts/build.sh
 
 initSync({ module: Buffer.from(base64, "base64") });
 

@@ -64,9 +64,15 @@ function table(runs) {
   return lines.join("\n") + "\n";
 }
 
+/** `n` bytes in KB (1024), as scripts/size-report.mjs writes them. */
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
 /**
  * The Frameworks table, from the modes the consumer tests recorded as passed
- * (tests/consumers/lib.mjs recordFramework): one row per framework and version.
+ * (tests/consumers/lib.mjs recordFramework): one row per framework and version. "downloaded
+ * (gzip)": what a user's browser downloads from a production build, the page's JavaScript and
+ * wasm at gzip -9 (the framework's own code included), the largest over the build modes; dev
+ * servers' unminified modules are left out.
  */
 function frameworksTable() {
   const file = path.join(DIR, "frameworks.jsonl");
@@ -75,21 +81,27 @@ function frameworksTable() {
   for (const line of readFileSync(file, "utf8").split("\n").filter(Boolean)) {
     const entry = JSON.parse(line);
     const key = `${entry.framework}\u0000${entry.version}`;
-    if (!byFramework.has(key)) byFramework.set(key, { ...entry, modes: [], ships: new Set(), config: new Set() });
+    if (!byFramework.has(key)) byFramework.set(key, { ...entry, modes: [], ships: new Set(), config: new Set(), bytes: null });
     const row = byFramework.get(key);
     row.modes.push(entry.mode);
     if (entry.ships !== "server") row.ships.add(entry.ships);
     if (entry.config) row.config.add(entry.config);
+    const total = (bytes) => bytes.js + bytes.wasm;
+    if (entry.bytes && entry.mode.startsWith("build") && (!row.bytes || total(entry.bytes) > total(row.bytes))) {
+      row.bytes = entry.bytes;
+    }
   }
   const SHIPS = { wasm: "the `.wasm` asset", embedded: "the embedded bytes (a JS chunk)" };
+  const downloaded = (bytes) =>
+    bytes ? `${kb(bytes.js + bytes.wasm)} (JS ${kb(bytes.js)}, wasm ${kb(bytes.wasm)})` : "-";
   const lines = [
-    "| framework | version | passed end to end (reset checked on the server) | the browser loads | configuration |",
-    "|---|---|---|---|---|",
+    "| framework | version | passed end to end (reset checked on the server) | the browser loads | downloaded (gzip) | configuration |",
+    "|---|---|---|---|---|---|",
     ...[...byFramework.values()].map(
       (row) =>
         `| ${row.framework} | ${row.version} | ${row.modes.join(", ")} | ` +
         `${[...row.ships].map((ships) => SHIPS[ships] ?? ships).join("; ") || "(server only)"} | ` +
-        `${[...row.config].join("; ") || "none"} |`,
+        `${downloaded(row.bytes)} | ${[...row.config].join("; ") || "none"} |`,
     ),
   ];
   return lines.join("\n") + "\n";

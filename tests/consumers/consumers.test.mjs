@@ -5,93 +5,74 @@
 // node.test.mjs (run on every Node line). Run: node --test tests/consumers/*.test.mjs
 // (needs pkg/ built by scripts/build.sh; installs each consumer's dependencies when missing).
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
-import path from "node:path";
 import { after, before, describe, test } from "node:test";
-import { closedPort, startHarness } from "../browser/harness.mjs";
 import {
   CONSUMERS,
   PKG,
   assertBrowserScenario,
   assertPinStored,
+  bin,
   browserResetAt,
   consumerDir as dir,
-  ensureInstalled,
+  consumerSuite,
   freshReset,
   run,
   runPage,
-  startProcess,
+  serve,
   startStaticServer,
 } from "./lib.mjs";
 
-const VITE = path.join(dir("vite"), "node_modules", "vite", "bin", "vite.js");
-const WEBPACK = path.join(dir("webpack"), "node_modules", "webpack-cli", "bin", "cli.js");
-const TSC = path.join(dir("ts-consumer"), "node_modules", "typescript", "bin", "tsc");
-
-let harness;
+// The browser consumers drive Playwright's own API (routes, workers): Chromium only.
+const suite = consumerSuite(["vite", "webpack", "worker", "plain", "ts-consumer"]);
 let staticServer;
 let loadPage;
 
 before(async () => {
-  assert.ok(existsSync(path.join(PKG, "index.js")), "pkg/ is not built: run scripts/build.sh first");
-  // Installs run one after the other: npm's cache does not like concurrent writers.
-  for (const name of ["vite", "webpack", "worker", "plain", "ts-consumer"]) {
-    const done = await ensureInstalled(dir(name));
-    if (done !== "current") console.log(`${name}: npm install (node_modules was missing or stale)`);
-  }
-  // The browser consumers drive Playwright's own API (routes, workers): Chromium only.
-  harness = await startHarness({ engine: "chromium" });
   staticServer = await startStaticServer(CONSUMERS);
   loadPage = `${staticServer.url}/plain/load.html`;
-}, { timeout: 400_000 });
+});
 
 after(async () => {
   await staticServer?.close();
-  await harness?.close();
 });
 
 /** The scenario at `url`; these bundlers emit the `.wasm`, so their users download nothing more. */
-async function browserReset(url) {
-  assert.equal(await browserResetAt(harness, url), "wasm", "the page did not load the .wasm asset");
+const browserReset = (url) => browserResetAt(suite.harness, url, { expect: "wasm" });
+
+/** The app's own URL of the exported .wasm (Vite's `?url`) given to init(): it is what loads. */
+async function selfHostedReset(url) {
+  const params = await freshReset(suite.harness);
+  const requested = [];
+  const { result, problems } = await runPage(suite.harness.context, url, { ...params, selfHosted: "" }, {
+    setup: (page) => page.on("request", (request) => requested.push(new URL(request.url()).pathname)),
+  });
+  assert.deepEqual(result.issues, []);
+  assert.deepEqual(result.result, { IsPosted: true });
+  assert.ok(requested.includes(new URL(result.wasmUrl, url).pathname), `${result.wasmUrl} was not fetched`);
+  assert.deepEqual(problems, []);
+  await assertPinStored(suite.harness, params);
 }
 
-describe("Vite (no wasm plugin, no config)", () => {
-  test("vite build + vite preview", { timeout: 120_000 }, async () => {
-    await run(process.execPath, [VITE, "build", "--logLevel", "warn"], { cwd: dir("vite") });
-    const port = await closedPort();
-    const server = await startProcess(
-      process.execPath,
-      [VITE, "preview", "--host", "127.0.0.1", "--port", String(port), "--strictPort"],
-      { cwd: dir("vite"), ready: /(http:\/\/127\.0\.0\.1:\d+)\//, timeoutMs: 30_000 },
-    );
-    try {
-      await browserReset(server.match[1] + "/");
-    } finally {
-      await server.stop();
-    }
-  });
-
-  test("vite dev server", { timeout: 120_000 }, async () => {
-    const port = await closedPort();
-    const server = await startProcess(
-      process.execPath,
-      [VITE, "--force", "--host", "127.0.0.1", "--port", String(port), "--strictPort"],
-      { cwd: dir("vite"), ready: /(http:\/\/127\.0\.0\.1:\d+)\//, timeoutMs: 30_000 },
-    );
-    try {
-      await browserReset(server.match[1] + "/");
-    } catch (error) {
-      error.message += `\nvite output:\n${server.output()}`;
-      throw error;
-    } finally {
-      await server.stop();
-    }
-  });
+describe("Vite (no wasm plugin, no config; and the exported .wasm with ?url)", () => {
+  const cwd = dir("vite");
+  for (const [name, command, build] of [
+    ["vite build + vite preview", ["preview"], true],
+    ["vite dev server", ["--force"], false],
+  ]) {
+    test(name, { timeout: 120_000 }, async () => {
+      if (build) await run(process.execPath, [bin(cwd, "vite"), "build", "--logLevel", "warn"], { cwd });
+      const args = (port) => [bin(cwd, "vite"), ...command, "--host", "127.0.0.1", "--port", port, "--strictPort"];
+      await serve(name, { cwd, args, timeoutMs: 30_000 }, async (origin) => {
+        await browserReset(`${origin}/`);
+        await selfHostedReset(`${origin}/`);
+      });
+    });
+  }
 });
 
 describe("webpack 5 (no loader, no experiments, no config file)", () => {
   test("webpack --mode production, served statically", { timeout: 120_000 }, async () => {
-    await run(process.execPath, [WEBPACK, "--mode", "production"], { cwd: dir("webpack") });
+    await run(process.execPath, [bin(dir("webpack"), "webpack-cli"), "--mode", "production"], { cwd: dir("webpack") });
     await browserReset(`${staticServer.url}/webpack/index.html`);
   });
 });
@@ -106,9 +87,9 @@ describe("no bundler", () => {
       ["404", { status: 404, contentType: "text/plain", body: "not found" }],
       ["index.html fallback", { status: 200, contentType: "text/html", body: "<!doctype html><title>app</title>" }],
     ]) {
-      const params = await freshReset(harness);
+      const params = await freshReset(suite.harness);
       const requested = [];
-      const { result, problems, loadedFrom } = await runPage(harness.context, loadPage, params, {
+      const { result, problems, loadedFrom } = await runPage(suite.harness.context, loadPage, params, {
         setup: async (page) => {
           page.on("request", (request) => requested.push(new URL(request.url()).pathname.split("/").pop()));
           await page.route("**/loginradius_pin_reset_bg.wasm", (route) => route.fulfill(fulfil));
@@ -122,8 +103,8 @@ describe("no bundler", () => {
   });
 
   test("a wrong MIME type: the module still loads from the .wasm itself, with no warning", { timeout: 60_000 }, async () => {
-    const params = await freshReset(harness);
-    const { result, problems } = await runPage(harness.context, loadPage, params, {
+    const params = await freshReset(suite.harness);
+    const { result, problems } = await runPage(suite.harness.context, loadPage, params, {
       setup: (page) =>
         page.route("**/loginradius_pin_reset_bg.wasm", async (route) => {
           const response = await route.fetch();
@@ -142,7 +123,7 @@ describe("no bundler", () => {
     ];
     for (const [label, fulfil, message] of cases) {
       const source = `${staticServer.url}/elsewhere/module.wasm`;
-      const { result } = await runPage(harness.context, loadPage, { source }, {
+      const { result } = await runPage(suite.harness.context, loadPage, { source }, {
         setup: (page) => page.route("**/elsewhere/module.wasm", (route) => route.fulfill(fulfil)),
       });
       assert.equal(result.first.isLoginRadiusError, true, label);
@@ -154,7 +135,7 @@ describe("no bundler", () => {
   });
 
   test("a Content-Security-Policy without 'wasm-unsafe-eval' is named, with the fix", { timeout: 60_000 }, async () => {
-    const { result } = await runPage(harness.context, loadPage, {}, {
+    const { result } = await runPage(suite.harness.context, loadPage, {}, {
       setup: (page) =>
         page.route("**/plain/load.html*", async (route) => {
           const response = await route.fetch();
@@ -169,9 +150,9 @@ describe("no bundler", () => {
   });
 
   test("offline (the .wasm and its fallback both fail): kind \"load\", and the next call retries", { timeout: 60_000 }, async () => {
-    const params = await freshReset(harness);
+    const params = await freshReset(suite.harness);
     let failing = true;
-    const { result } = await runPage(harness.context, `${loadPage}?retry`, params, {
+    const { result } = await runPage(suite.harness.context, `${loadPage}?retry`, params, {
       setup: async (page) => {
         await page.route(/loginradius_pin_reset_bg\.wasm|wasm-bytes\.js/, (route) => {
           if (!failing) return route.continue();
@@ -189,12 +170,12 @@ describe("no bundler", () => {
   });
 
   test("dedicated module Web Worker", { timeout: 60_000 }, async () => {
-    const params = await freshReset(harness);
-    const outcome = await runPage(harness.context, `${staticServer.url}/worker/index.html`, params);
+    const params = await freshReset(suite.harness);
+    const outcome = await runPage(suite.harness.context, `${staticServer.url}/worker/index.html`, params);
     assert.equal(outcome.result.inWorker, true, "the scenario did not run in a worker");
     delete outcome.result.inWorker;
     assertBrowserScenario(outcome);
-    await assertPinStored(harness, params);
+    await assertPinStored(suite.harness, params);
   });
 });
 
@@ -202,7 +183,7 @@ describe("TypeScript (strict, through the installed package's exports and types)
   for (const config of ["tsconfig.json", "tsconfig.node16.json"]) {
     const label = config === "tsconfig.json" ? "moduleResolution bundler" : "node16 (ESM and a .cts require)";
     test(`tsc --noEmit: ${label}`, { timeout: 120_000 }, async () => {
-      await run(process.execPath, [TSC, "-p", config, "--noEmit"], { cwd: dir("ts-consumer") });
+      await run(process.execPath, [bin(dir("ts-consumer"), "typescript", "tsc"), "-p", config, "--noEmit"], { cwd: dir("ts-consumer") });
     });
   }
 });

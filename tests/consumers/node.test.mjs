@@ -7,27 +7,14 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { after, before, describe, test } from "node:test";
-import { startHarness } from "../browser/harness.mjs";
-import { CONSUMERS, PKG, assertPinStored, consumerDir as dir, ensureInstalled, freshReset, run } from "./lib.mjs";
+import { describe, test } from "node:test";
+import { CONSUMERS, PKG, assertPinStored, consumerDir as dir, consumerSuite, freshReset, run } from "./lib.mjs";
 
 // The workspace's esbuild (a devDependency of the repository, not of the consumer); its bin is
 // the native executable once installed.
 const ESBUILD = path.resolve(PKG, "..", "node_modules", ".bin", "esbuild");
 
-let harness;
-
-before(async () => {
-  for (const name of ["node-esm", "node-cjs"]) {
-    const done = await ensureInstalled(dir(name));
-    if (done !== "current") console.log(`${name}: npm install (node_modules was missing or stale)`);
-  }
-  harness = await startHarness({ engine: "none" });
-}, { timeout: 400_000 });
-
-after(async () => {
-  await harness?.close();
-});
+const suite = consumerSuite(["node-esm", "node-cjs"], { engine: "none" });
 
 describe("Node", () => {
   for (const [name, script, entry] of [
@@ -35,7 +22,7 @@ describe("Node", () => {
     ["CommonJS require", "node-cjs/reset.cjs", /\/node\.cjs$/],
   ]) {
     test(`${name}: sync functions with no init(), and a real reset`, { timeout: 60_000 }, async () => {
-      const params = await freshReset(harness);
+      const params = await freshReset(suite.harness);
       const { stdout } = await run(process.execPath, [path.basename(script), JSON.stringify(params)], {
         cwd: dir(path.dirname(script)),
         timeoutMs: 30_000,
@@ -48,7 +35,7 @@ describe("Node", () => {
       assert.equal(out.buildError, "validation");
       assert.deepEqual(out.result, { IsPosted: true });
       assert.deepEqual(out.reuse, { kind: "api", status: 403, errorCode: 1068 });
-      await assertPinStored(harness, params);
+      await assertPinStored(suite.harness, params);
     });
   }
 
@@ -56,7 +43,7 @@ describe("Node", () => {
   // file that then runs from another folder, away from node_modules.
   for (const format of ["esm", "cjs"]) {
     test(`a server bundle (esbuild --platform=node, ${format}) moved to another folder loads and resets`, { timeout: 60_000 }, async () => {
-      const params = await freshReset(harness);
+      const params = await freshReset(suite.harness);
       const source = path.join(dir("node-esm"), `server-bundle-entry.mjs`);
       const out = await mkdtemp(path.join(tmpdir(), "lr-server-bundle-"));
       const bundle = path.join(out, format === "esm" ? "server.mjs" : "server.cjs");
@@ -75,7 +62,7 @@ describe("Node", () => {
         );
         const { stdout } = await run(process.execPath, [bundle, JSON.stringify(params)], { cwd: out, timeoutMs: 30_000 });
         assert.deepEqual(JSON.parse(stdout.trim()), { validate: [], result: { IsPosted: true } });
-        await assertPinStored(harness, params);
+        await assertPinStored(suite.harness, params);
       } finally {
         await rm(source, { force: true });
         await rm(out, { recursive: true, force: true });

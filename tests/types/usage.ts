@@ -51,6 +51,7 @@ function explain(error: LoginRadiusError): string {
     case "timeout":
     case "aborted":
     case "invalid_response":
+    case "load":
       return error.message;
     default: {
       const unreachable: never = error.kind;

@@ -30,6 +30,8 @@ export function describeError(error: LoginRadiusError): string {
       return "Cancelled.";
     case "invalid_response":
       return `Unexpected answer (status ${error.status}).`;
+    case "load":
+      return `The PIN reset could not start: ${error.message}`;
     default: {
       const unreachable: never = error.kind;
       return unreachable;
