@@ -9,7 +9,8 @@ export const PIN = "482916";
 export async function dev(method, pathname, { apiKey, body } = {}) {
   const url = new URL(`/__dev/${pathname}`, MOCK_URL);
   if (apiKey) url.searchParams.set("apikey", apiKey);
-  const response = await fetch(url, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+  const json = body === undefined ? {} : { headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) };
+  const response = await fetch(url, { method, ...json });
   const data = await response.json();
   if (!response.ok) throw new Error(`${method} /__dev/${pathname}: ${response.status} ${data.error}`);
   return data;

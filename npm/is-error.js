@@ -1,10 +1,13 @@
 // isLoginRadiusError, shared by the browser entry (bundled into index.js) and the Node entry
 // (bundled into node/lib.cjs by scripts/build.sh). Plain JavaScript: it needs no wasm,
-// so it works before init(). The kinds are Rust's ErrorKind (src/error.rs); tests/error_kinds.rs
-// checks that this list and the TypeScript type name exactly those.
+// so it works before init(). The name and the kinds are Rust's (ERROR_NAME and ErrorKind in
+// src/error.rs); tests/declared.rs checks that these and the TypeScript types say exactly those.
+
+/** The `name` of every LoginRadiusError. */
+export const ERROR_NAME = "LoginRadiusError";
 
 /** Every `kind` a LoginRadiusError can have. */
-export const ERROR_KINDS = ["validation", "api", "network", "timeout", "aborted", "invalid_response", "load"];
+export const ERROR_KINDS = ["validation", "api", "network", "timeout", "aborted", "invalid_response", "load", "not_loaded"];
 
 /** Whether `value` is a LoginRadiusError; works across bundle copies, unlike `instanceof`. */
 export function isLoginRadiusError(value) {
@@ -12,7 +15,7 @@ export function isLoginRadiusError(value) {
     return (
       typeof value === "object" &&
       value !== null &&
-      value.name === "LoginRadiusError" &&
+      value.name === ERROR_NAME &&
       ERROR_KINDS.includes(value.kind)
     );
   } catch {

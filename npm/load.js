@@ -7,9 +7,11 @@
 //    Angular ignore the asset URL, and the dependency pre-bundler of Vite 6 and 7 dev servers moves
 //    the JavaScript without it; every bundler emits (or inlines) an `import()`ed module.
 // A caller's own URL or bytes (`init(source)`) are used as given, with no fallback, and a failure
-// says what was wrong with them.
-import loadGlue from "./loginradius_pin_reset.js";
+// says what was wrong with them. This module compiles (asynchronously, streaming when it can) and
+// the glue's initSync instantiates: the glue's own fetching init is then left out of the bundle.
+import { initSync } from "./loginradius_pin_reset.js";
 import { loadError } from "./errors.js";
+import { ERROR_NAME } from "./is-error.js";
 
 const FILE = "loginradius_pin_reset_bg.wasm";
 const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d]; // "\0asm"
@@ -17,9 +19,10 @@ const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d]; // "\0asm"
 /** Instantiates the module from `source` (a caller's) or from the package's own copy. */
 export async function loadModule(source) {
   try {
-    await loadGlue({ module_or_path: source === undefined ? await packageCopy() : await fromCaller(await source) });
+    const module = await compile(source === undefined ? await packageCopy() : await fromCaller(await source));
+    initSync({ module });
   } catch (error) {
-    throw error?.name === "LoginRadiusError" ? error : loadError(instantiateProblem(error), error);
+    throw error?.name === ERROR_NAME ? error : loadError(instantiateProblem(error), error);
   }
 }
 
@@ -76,17 +79,14 @@ function decodeBase64(base64) {
   return bytes;
 }
 
-/** A caller's source: a URL or path is fetched and checked here; bytes, a Module or a Response go as given. */
+/** A caller's source: a URL, a path or a Response is checked here; bytes or a Module go as given. */
 function fromCaller(source) {
-  return typeof source === "string" || source instanceof URL || (typeof Request === "function" && source instanceof Request)
-    ? fetchWasm(source)
-    : source;
+  if (typeof source === "string" || source instanceof URL || (typeof Request === "function" && source instanceof Request)) {
+    return fetchWasm(source);
+  }
+  return typeof Response === "function" && source instanceof Response ? wasmIn(source, source.url || "the Response") : source;
 }
 
-/**
- * The module at `url`: the Response itself when it is served as application/wasm (compiled while
- * it streams), else its bytes once they prove to be WebAssembly (any MIME type is accepted).
- */
 async function fetchWasm(url) {
   const where = String(url instanceof Request ? url.url : url);
   let response;
@@ -95,6 +95,14 @@ async function fetchWasm(url) {
   } catch (error) {
     throw loadError(`fetching ${where} failed (${detail(error)}); check the connection and the URL, then try again`, error);
   }
+  return wasmIn(response, where);
+}
+
+/**
+ * The module in `response`: the Response itself when it is served as application/wasm (compiled
+ * while it streams), else its bytes once they prove to be WebAssembly (any MIME type is accepted).
+ */
+async function wasmIn(response, where) {
   const fix = `serve the package's ${FILE} at that URL, or call init() with no argument to use the package's own copy`;
   if (!response.ok) throw loadError(`${where} answered ${response.status}; ${fix}`);
   if ((response.headers.get("Content-Type") ?? "").startsWith("application/wasm")) return response;
@@ -104,6 +112,17 @@ async function fetchWasm(url) {
     throw loadError(`${where} is ${html ? "an HTML page (a fallback to index.html?)" : "not WebAssembly"}; ${fix}`);
   }
   return bytes;
+}
+
+/** A WebAssembly.Module from a Module, an application/wasm Response (streamed) or bytes. */
+function compile(source) {
+  if (source instanceof WebAssembly.Module) return source;
+  if (source instanceof Response) {
+    return typeof WebAssembly.compileStreaming === "function"
+      ? WebAssembly.compileStreaming(source)
+      : source.arrayBuffer().then((bytes) => WebAssembly.compile(bytes));
+  }
+  return WebAssembly.compile(source);
 }
 
 /** Why compiling or instantiating failed, and what to do about it. */

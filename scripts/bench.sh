@@ -13,6 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+source scripts/tooling-node.sh
 
 only=""
 [ "${1:-}" = "--only" ] && only="${2:-}"

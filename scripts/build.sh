@@ -7,6 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+source scripts/tooling-node.sh
 
 [ -x node_modules/.bin/wasm-opt ] && [ -x node_modules/.bin/terser ] && [ -x node_modules/.bin/esbuild ] ||
   scripts/setup.sh
@@ -55,7 +56,7 @@ node -e '
 
 cp npm/* pkg/
 # What Node loads: pkg/node.cjs, a short entry (Node 22 lexes a CommonJS file imported from ESM,
-# node.mjs, slowly: the shorter the better), and pkg/node/lib.cjs: the glue, the options reader,
+# node.mjs, slowly: the shorter the better), and pkg/node/lib.cjs: the glue,
 # isLoginRadiusError and the module's bytes, bundled as CommonJS and minified.
 # (The glue's default init, the one place that reads import.meta.url, is unused here and left out.)
 esbuild pkg/node-lib.js --bundle --minify --format=cjs --platform=node --log-level=warning \
@@ -73,7 +74,7 @@ esbuild pkg/index.js --bundle --format=esm --platform=neutral --log-level=warnin
   --external:./wasm-bytes.js --outfile=pkg/index.js --allow-overwrite
 terser pkg/index.js --module --compress passes=2 --mangle -o pkg/index.js
 # Everything else was bundled into index.js or node/lib.cjs.
-rm -r pkg/loginradius_pin_reset.js pkg/loginradius_pin_reset.d.ts pkg/*.wasm.d.ts pkg/snippets \
+rm -r pkg/loginradius_pin_reset.js pkg/loginradius_pin_reset.d.ts pkg/*.wasm.d.ts \
   pkg/is-error.js pkg/reset-token.js pkg/load.js pkg/errors.js pkg/node-lib.js pkg/wasm-bytes-node.js
 
 # The short names rewrite wasm-bindgen's output (they stay because they save 2.0 KB gzip of the

@@ -17,6 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+source scripts/tooling-node.sh
 
 old=6824b42 new=pkg precompressed=0
 args=()

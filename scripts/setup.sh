@@ -36,7 +36,9 @@ if [ ${#APT_PACKAGES[@]} -gt 0 ]; then
   install_apt_packages &
   DOWNLOADS+=($!)
 fi
-# The Node lines the package is tested on, from the npm registry, cached in .node-lines/.
+# The Node lines the package is tested on, from the npm registry, cached in .node-lines/; the
+# tooling's line first (npm ci below runs on it).
+source scripts/tooling-node.sh
 scripts/node-lines.sh >/dev/null &
 DOWNLOADS+=($!)
 

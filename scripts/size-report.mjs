@@ -1,15 +1,14 @@
 // Prints raw and gzip -9 sizes of what a browser loads from pkg/: the .wasm and index.js (which
-// carries the wasm-bindgen glue: scripts/build.sh bundles them), against the 36 KB budget.
+// carries the wasm-bindgen glue: scripts/build.sh bundles them), against the 37 KB budget.
 //
 // `--check` (run by scripts/test.sh) fails when the total is over the budget.
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
-// 36 KB: the package on its specified crates (an async export on wasm-bindgen-futures, fetch
-// through web-sys, serde-wasm-bindgen out) measured 32.9 KB, and 35.0 KB with sendResetPinOtp.
-// The 30 KB the stack issue hoped for did not fit them; the crates outrank the budget (README
-// "Size").
-const BUDGET_GZ = 36 * 1024;
+// 37 KB: the core as it was with sendResetPinOtp (36 KB) plus room for the third call,
+// resetPinWithToken (issue 20). The 30 KB the stack issue hoped for did not fit the specified
+// crates; the crates outrank the budget (README "Size").
+const BUDGET_GZ = 37 * 1024;
 const shipped = ["loginradius_pin_reset_bg.wasm", "index.js"];
 const kb = (n) => (n / 1024).toFixed(1).padStart(6) + " KB";
 

@@ -8,6 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+source scripts/tooling-node.sh
 
 step() { printf '\n== test: %s\n' "$*"; }
 
@@ -33,8 +34,12 @@ attw --pack pkg --exclude-entrypoints ./loginradius_pin_reset_bg.wasm
 
 step "start the mock server"
 cargo build --release -p loginradius-mock
+# The wasm-bindgen runner's test page (served on this address) seeds through /__dev/, which
+# answers other origins only when named.
+WASM_BINDGEN_TEST_ADDRESS="127.0.0.1:$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')"
+export WASM_BINDGEN_TEST_ADDRESS
 source scripts/mock.sh
-start_mock
+start_mock --dev-api-origin "http://$WASM_BINDGEN_TEST_ADDRESS"
 trap stop_mock EXIT
 
 step "wasm-bindgen tests in headless Chromium and in Node"
@@ -53,10 +58,14 @@ export LR_TESTED_ON_DIR="$PWD/$TESTED_ON"
 
 # run_tests <label> <command...>: `<command...> --test` (e.g. node, or xvfb-run -a node) on the
 # files in TESTS, one file at a time, spec on the console and TAP in $TESTED_ON/<label>.tap.
+# Every test has a limit (generous: a loaded machine never reaches it; a test known to be longer
+# sets its own), and a hung one fails by name while the run goes on: --test-force-exit ends a
+# file whose timed-out test left its work running. (Node 22 applies the limit per file.)
 run_tests() {
   local label=$1
   shift
-  "$@" --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout \
+  "$@" --test --test-concurrency=1 --test-timeout=600000 --test-force-exit \
+    --test-reporter=spec --test-reporter-destination=stdout \
     --test-reporter=tap --test-reporter-destination="$TESTED_ON/$label.tap" "${TESTS[@]}"
 }
 

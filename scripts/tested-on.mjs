@@ -93,7 +93,7 @@ function frameworksTable() {
   }
   const SHIPS = { wasm: "the `.wasm` asset", embedded: "the embedded bytes (a JS chunk)" };
   const downloaded = (bytes) =>
-    bytes ? `${kb(bytes.js + bytes.wasm)} (JS ${kb(bytes.js)}, wasm ${kb(bytes.wasm)})` : "-";
+    bytes ? `${kb(bytes.js + bytes.wasm)}${bytes.wasm ? ` (JS ${kb(bytes.js)}, wasm ${kb(bytes.wasm)})` : " of JS"}` : "-";
   const lines = [
     "| framework | version | passed end to end (reset checked on the server) | the browser loads | downloaded (gzip) | configuration |",
     "|---|---|---|---|---|---|",

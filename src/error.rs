@@ -2,14 +2,15 @@
 
 use std::borrow::Cow;
 
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 
 use crate::operation::Operation;
 
 /// What went wrong, as a stable machine-readable word (its serialized name: `"invalid_response"`).
 ///
 /// The one list of kinds: `isLoginRadiusError` (npm/is-error.js) and the `LoginRadiusErrorKind`
-/// type (src/wasm/types.d.ts) are checked against [`ErrorKind::ALL`] by tests/error_kinds.rs.
+/// type (src/wasm/types.d.ts) are checked against [`ErrorKind::ALL`] by tests/declared.rs, which
+/// reads them as JavaScript and TypeScript read them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorKind {
@@ -25,13 +26,16 @@ pub enum ErrorKind {
     Aborted,
     /// A response arrived that is not a LoginRadius answer (HTML, empty, truncated, too large).
     InvalidResponse,
-    /// The WebAssembly module could not be loaded, or a synchronous function ran before it was.
-    /// Only the JavaScript entry reports it (npm/errors.js): Rust code runs once it has loaded.
+    /// The WebAssembly module could not be loaded (a 404, an HTML page, a CSP without
+    /// 'wasm-unsafe-eval', offline). Made by the JavaScript entry, never by the wasm.
     Load,
+    /// A synchronous function was called before the WebAssembly module was loaded (`await
+    /// init()` first). Made by the JavaScript entry, never by the wasm.
+    NotLoaded,
 }
 
 impl ErrorKind {
-    pub const ALL: [ErrorKind; 7] = [
+    pub const ALL: [ErrorKind; 8] = [
         ErrorKind::Validation,
         ErrorKind::Api,
         ErrorKind::Network,
@@ -39,6 +43,7 @@ impl ErrorKind {
         ErrorKind::Aborted,
         ErrorKind::InvalidResponse,
         ErrorKind::Load,
+        ErrorKind::NotLoaded,
     ];
 }
 
@@ -47,9 +52,7 @@ impl ErrorKind {
 /// caller wrote, the server's words) are made at run time.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Issue {
-    #[serde(serialize_with = "literal_or_string")]
     pub field: Cow<'static, str>,
-    #[serde(serialize_with = "literal_or_string")]
     pub message: Cow<'static, str>,
 }
 
@@ -62,26 +65,14 @@ impl Issue {
     }
 }
 
-/// A literal as a unit variant's name, other text as a string. Both are a string to serde_json,
-/// but serde-wasm-bindgen makes a unit variant's name into a JavaScript string once and keeps it,
-/// by address: a literal then costs no UTF-8 decoding per call. (Decoding was a fifth of
-/// `validateResetPinWithOtp` with five bad fields in Node: ten strings of about 150 ns each.)
-#[allow(clippy::ptr_arg)] // serde's `serialize_with` hands over the field's own type
-fn literal_or_string<S: Serializer>(
-    text: &Cow<'static, str>,
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    match text {
-        Cow::Borrowed(literal) => serializer.serialize_unit_variant("Text", 0, literal),
-        Cow::Owned(text) => serializer.serialize_str(text),
-    }
-}
-
 /// The parsed `Data` of a native build's errors; the wasm layer uses the `JsValue` instead.
 #[cfg(not(target_arch = "wasm32"))]
 pub type NativeData = serde_json::Value;
 #[cfg(target_arch = "wasm32")]
 pub type NativeData = ();
+
+/// The `name` of every `LoginRadiusError` in JavaScript.
+pub const ERROR_NAME: &str = "LoginRadiusError";
 
 /// A failed call. `data` is the `Data` member of the server's answer as parsed: a
 /// `serde_json::Value` natively, the `JSON.parse` result in the wasm build, so it is handed on
@@ -135,7 +126,15 @@ impl<D> LoginRadiusError<D> {
             message.push(' ');
             message.push_str(&issue.message);
         }
-        message.push('.');
+        // One full stop, none after a message that already ends a sentence ("did you mean …?").
+        // (Bytes, not a char pattern: the searcher that one links costs ~100 bytes gzip.)
+        let ends = matches!(
+            message.as_bytes(),
+            [.., b'.' | b'!' | b'?'] | [.., 0xE2, 0x80, 0xA6]
+        );
+        if !ends {
+            message.push('.');
+        }
         LoginRadiusError {
             issues,
             ..LoginRadiusError::new(ErrorKind::Validation, message, 0)
@@ -165,6 +164,21 @@ mod tests {
     }
 
     #[test]
+    fn validation_message_ends_with_one_stop() {
+        let err: LoginRadiusError = LoginRadiusError::validation(
+            Operation::ResetPin,
+            vec![Issue::new(
+                "phoneNumber",
+                "is not an option; did you mean \"phone\"?",
+            )],
+        );
+        assert!(err.message.ends_with("\"phone\"?"), "{}", err.message);
+        let clipped: LoginRadiusError =
+            LoginRadiusError::validation(Operation::ResetPin, vec![Issue::new("x", "is abc…")]);
+        assert!(clipped.message.ends_with("abc…"), "{}", clipped.message);
+    }
+
+    #[test]
     fn kinds_have_stable_names() {
         let names: Vec<_> = ErrorKind::ALL
             .iter()
@@ -178,7 +192,9 @@ mod tests {
                 "network",
                 "timeout",
                 "aborted",
-                "invalid_response"
+                "invalid_response",
+                "load",
+                "not_loaded"
             ]
         );
     }

@@ -19,9 +19,6 @@
 
 pub mod base_url;
 pub mod error;
-// Read only by the wasm layer; compiled everywhere so its tests run natively.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-mod items;
 pub mod operation;
 pub mod options;
 pub mod percent;
@@ -29,6 +26,7 @@ pub mod request;
 pub mod response;
 pub mod secret;
 mod text;
+mod url_standard;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

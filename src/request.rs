@@ -132,7 +132,11 @@ const JSON: &str = "application/json";
 
 /// Builds the reset request for validated options. Pure: the same options give the same bytes.
 pub fn build_request(options: &ResetPinOptions<'_>) -> PreparedRequest {
-    let mut url = UrlWriter::new(&options.base_url, ENDPOINT_PATH, options.path_type.as_str());
+    let mut url = UrlWriter::new(
+        &options.connection.base_url,
+        ENDPOINT_PATH,
+        options.path_type.as_str(),
+    );
     url.param("apikey", Some(options.api_key.expose()));
     url.param("prevent_webhook", options.prevent_webhook.map(bool_text));
     url.captcha(&options.captcha);
@@ -195,7 +199,7 @@ pub fn prepare(operation: Operation, raw: &RawOptions) -> Result<Prepared, Vec<I
             let options = validate(raw)?;
             Prepared {
                 request: build_request(&options),
-                timeout_ms: options.timeout_ms,
+                timeout_ms: options.connection.timeout_ms,
             }
         }
         Operation::SendCode => {

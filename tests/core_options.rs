@@ -1,7 +1,9 @@
 //! Every option rule of `resetPinWithOtp`, positive and negative, through `validate`.
 
-use loginradius_pin_reset::options::{DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS, OPTION_NAMES};
-use loginradius_pin_reset::{validate, Identifier, Issue, PathType, RawOptions, RawValue};
+use loginradius_pin_reset::options::{option_names, DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS};
+use loginradius_pin_reset::{
+    validate, Identifier, Issue, Operation, PathType, RawOptions, RawValue,
+};
 
 const KEY: &str = "4f4b8c6e-2f1a-4c3d-9b8e-7a6d5c4b3a21";
 
@@ -79,25 +81,28 @@ fn minimal_valid_options_get_defaults() {
     assert_eq!(opts.prevent_webhook, None);
     assert_eq!(opts.x_prevent_webhook, None);
     assert_eq!(opts.captcha, Default::default());
-    assert_eq!(opts.base_url.as_str(), DEFAULT_BASE_URL);
-    assert_eq!(opts.base_url.as_str(), "https://api.loginradius.com");
-    assert_eq!(opts.timeout_ms, DEFAULT_TIMEOUT_MS);
-    assert_eq!(opts.timeout_ms, 15_000);
-    assert!(!opts.has_signal);
-    assert!(!opts.has_fetch);
+    assert_eq!(opts.connection.base_url.as_str(), DEFAULT_BASE_URL);
+    assert_eq!(
+        opts.connection.base_url.as_str(),
+        "https://api.loginradius.com"
+    );
+    assert_eq!(opts.connection.timeout_ms, DEFAULT_TIMEOUT_MS);
+    assert_eq!(opts.connection.timeout_ms, 15_000);
+    assert!(!opts.connection.has_signal);
+    assert!(!opts.connection.has_fetch);
 }
 
 #[test]
 fn undefined_counts_as_absent() {
     let mut raw = base();
-    for key in OPTION_NAMES.iter().skip(3) {
-        if *key != "username" {
+    for key in option_names(Operation::ResetPin).skip(3) {
+        if key != "username" {
             raw.entries
                 .push((key.to_string().into(), RawValue::Undefined));
         }
     }
     let opts = validate(&raw).unwrap();
-    assert_eq!(opts.timeout_ms, 15_000);
+    assert_eq!(opts.connection.timeout_ms, 15_000);
     assert_eq!(opts.path_type, PathType::Username);
     assert_eq!(opts.prevent_webhook, None);
     // undefined for a required option is "is required"
@@ -739,7 +744,7 @@ fn base_url_accepts_https_loopback_http_and_path_prefixes() {
     ] {
         let raw = with("baseUrl", s(given));
         let opts = validate(&raw).unwrap();
-        assert_eq!(opts.base_url.as_str(), normalised, "{given}");
+        assert_eq!(opts.connection.base_url.as_str(), normalised, "{given}");
     }
 }
 
@@ -874,7 +879,7 @@ fn timeout_ms_is_a_whole_number_from_1_to_600000() {
     for ok in [1.0, 15_000.0, 599_999.0, 600_000.0, 1e3] {
         let raw = with("timeoutMs", RawValue::Number(ok));
         let opts = validate(&raw).unwrap();
-        assert_eq!(f64::from(opts.timeout_ms), ok);
+        assert_eq!(f64::from(opts.connection.timeout_ms), ok);
     }
     let msg = "must be a whole number of milliseconds from 1 to 600000";
     for bad in [
@@ -911,8 +916,8 @@ fn signal_must_be_an_abort_signal_and_fetch_a_function() {
         .with("signal", RawValue::AbortSignal)
         .with("fetch", RawValue::Function);
     let opts = validate(&raw).unwrap();
-    assert!(opts.has_signal);
-    assert!(opts.has_fetch);
+    assert!(opts.connection.has_signal);
+    assert!(opts.connection.has_fetch);
 
     assert_eq!(
         one_issue(&with("signal", RawValue::Object)),

@@ -11,6 +11,7 @@ import {
   buildResetPinWithOtpRequest,
   isLoginRadiusError,
 } from "/pkg/index.js";
+import { sentence } from "/sentence.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -145,7 +146,7 @@ function groupIssues(issues) {
   const groups = new Map();
   for (const issue of issues) {
     const id = inputIdFor(issue.field) ?? "";
-    const text = `${fieldName(issue.field)} ${issue.message}.`;
+    const text = sentence(`${fieldName(issue.field)} ${issue.message}`);
     groups.set(id, [...(groups.get(id) ?? []), text]);
   }
   return groups;
@@ -244,12 +245,16 @@ function applyIdentifierKind() {
   }
 }
 
-/** The fault simulator and the messages panel only make sense against the local server. */
+/** The fault simulator, the accounts and the messages only make sense against the local server. */
 function applyServerMode() {
   const local = isLocalServer();
   $("fault").disabled = !local;
   $("messages").hidden = !local;
-  if (local) refreshMessages();
+  $("accounts").hidden = !local;
+  if (local) {
+    refreshMessages();
+    refreshAccounts();
+  }
 }
 
 /** Calls a development endpoint of the local server for this API key; returns the parsed answer. */
@@ -315,12 +320,78 @@ async function refreshMessages() {
     listed = { apiKey, count: 0 };
   }
   if (entries instanceof Error) {
-    $("messages-status").textContent = `No messages to show: ${entries.message}.`;
+    $("messages-status").textContent = sentence(`No messages to show: ${entries.message}`);
     return;
   }
   for (const entry of entries.slice(listed.count)) list.prepend(messageItem(entry));
   listed.count = entries.length;
   $("messages-status").textContent = entries.length === 0 ? "No messages yet for this API key." : "";
+}
+
+// ---------------------------------------------------------------------------------------------
+// The accounts panel: the local server's accounts for this API key (its /__dev/accounts), each
+// one click from the form. `scripts/demo.sh` starts the server with one account of each kind.
+
+/** Only the latest accounts read renders, as for the messages. */
+let latestAccountsRead = 0;
+
+/** How the form names a listed account: by its username, else its phone, else its email. */
+function accountIdentity(account) {
+  const kind = ["username", "phone", "email"].find((name) => account[name]);
+  return kind ? { kind, identifier: account[kind] } : null;
+}
+
+/** Fills the form's identifier with `account`, as if the user had typed it. */
+function useAccount({ kind, identifier }) {
+  form.elements.identifierKind.value = kind;
+  applyIdentifierKind();
+  $("identifier").value = identifier;
+  touched.add("identifier");
+  refresh();
+}
+
+function accountItem(identity) {
+  const item = el("li", undefined, { class: "account", "data-testid": "account" });
+  const button = el("button", "Use this account", {
+    type: "button",
+    class: "secondary",
+    "data-testid": "use-account",
+    "aria-label": `Use the account ${identity.identifier}`,
+  });
+  button.addEventListener("click", () => {
+    useAccount(identity);
+    $("identifier").focus();
+  });
+  item.append(
+    el("span", `${IDENTIFIER_KINDS[identity.kind].label}: `),
+    el("code", identity.identifier, { "data-testid": "account-identifier" }),
+    " ",
+    button,
+  );
+  return item;
+}
+
+/** Lists the accounts; with `prefill`, an empty identifier takes the first one. */
+async function refreshAccounts({ prefill = false } = {}) {
+  const read = ++latestAccountsRead;
+  let answer;
+  try {
+    answer = await callDev("GET", "accounts");
+  } catch (error) {
+    answer = error;
+  }
+  if (read !== latestAccountsRead) return;
+  const list = $("account-list");
+  if (answer instanceof Error) {
+    list.replaceChildren();
+    $("accounts-status").textContent = sentence(`No accounts to show: ${answer.message}`);
+    return;
+  }
+  const identities = answer.accounts.map(accountIdentity).filter(Boolean);
+  list.replaceChildren(...identities.map(accountItem));
+  $("accounts-status").textContent =
+    identities.length === 0 ? "No accounts for this API key yet: scripts/demo.sh starts the server with three." : "";
+  if (prefill && identities.length > 0 && $("identifier").value.trim() === "") useAccount(identities[0]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -493,7 +564,7 @@ function errorDetails(error) {
 
 function issueList(issues) {
   const list = el("ul", undefined, { class: "issues", "data-testid": "error-issues" });
-  for (const issue of issues) list.append(el("li", `${fieldName(issue.field)} (${issue.field}) ${issue.message}.`));
+  for (const issue of issues) list.append(el("li", sentence(`${fieldName(issue.field)} (${issue.field}) ${issue.message}`)));
   return list;
 }
 
@@ -510,7 +581,7 @@ function showError(error, ms, step) {
       class: "outcome-title",
       "data-testid": "outcome-title",
     }),
-    el("p", `After ${Math.round(ms)} ms: ${error.message}`, { class: "hint" }),
+    el("p", sentence(`After ${Math.round(ms)} ms: ${error.message}`), { class: "hint", "data-testid": "error-message" }),
     errorDetails(error),
   ];
   if (error.issues.length > 0) children.push(issueList(error.issues));
@@ -524,6 +595,7 @@ const TITLES = {
   timeout: "The server did not answer in time.",
   aborted: "You cancelled the request.",
   invalid_response: "The server's answer was not a LoginRadius response.",
+  load: "This page could not load its PIN reset code.",
 };
 
 /** What the user can do about each LoginRadius error code. */
@@ -586,7 +658,10 @@ function onEdit(event) {
   const id = event.target.name === "identifierKind" ? "identifier" : event.target.id;
   if (event.target.name === "identifierKind") applyIdentifierKind();
   if (id === "baseUrl") applyServerMode();
-  if (id === "apiKey" && isLocalServer()) refreshMessages();
+  if (id === "apiKey" && isLocalServer()) {
+    refreshMessages();
+    refreshAccounts();
+  }
   if (id) touched.add(id);
   refresh();
 }
@@ -615,6 +690,8 @@ async function start() {
   applyIdentifierKind();
   applyServerMode();
   wireEvents();
+  // The form opens with an account filled in, so the first "Send me a code" works.
+  if (isLocalServer()) await refreshAccounts({ prefill: true });
   refresh();
   status.dataset.state = "ready";
   status.textContent = "Package loaded: the form checks your input as you type.";

@@ -8,7 +8,8 @@ use std::borrow::Cow;
 
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
-use loginradius_pin_reset::options::{RawOptions, RawValue, OPTION_NAMES};
+use loginradius_pin_reset::options::table::OPTIONS;
+use loginradius_pin_reset::options::{RawOptions, RawValue};
 use loginradius_pin_reset::request::ENDPOINT_PATH;
 use loginradius_pin_reset::{build_request, validate};
 
@@ -68,7 +69,7 @@ fn raw(input: Input) -> RawOptions<'static> {
     let mut options = RawOptions::new();
     for (key, value) in input.entries {
         let key = match key {
-            FuzzKey::Known(i) => OPTION_NAMES[usize::from(i) % OPTION_NAMES.len()].to_string(),
+            FuzzKey::Known(i) => OPTIONS[usize::from(i) % OPTIONS.len()].name.to_string(),
             FuzzKey::Other(s) => s,
         };
         let value = match value {
@@ -117,7 +118,7 @@ fuzz_target!(|input: Input| {
     assert!(!url.contains(['\r', '\n', ' ', '#']), "raw CR/LF/space/# in the URL");
     let prefix = format!(
         "{}{}{}",
-        options.base_url.as_str(),
+        options.connection.base_url.as_str(),
         ENDPOINT_PATH,
         options.path_type.as_str()
     );

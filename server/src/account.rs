@@ -4,21 +4,9 @@
 
 use std::time::SystemTime;
 
-use serde::{Deserialize, Serialize};
-
 use crate::clock::iso;
 use crate::envelope::ApiError;
-use crate::tenant::{IdentifierKind, Tenant};
-
-/// A lockout that no waiting ends, set through `/__dev/`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub enum Lockout {
-    /// 1132: a captcha must be solved.
-    Captcha,
-    /// 1148: the security question must be answered.
-    SecurityQuestion,
-}
+use crate::tenant::{IdentifierKind, Lockout, Tenant};
 
 /// Index of the user named by `kind`/`identifier`, if that account may go on at `now`.
 pub fn admit_user(

@@ -59,6 +59,19 @@ pub struct Config {
     /// Directory served at `/pkg/`.
     #[arg(long, default_value_os_t = default_pkg())]
     pub pkg: PathBuf,
+
+    /// Give the default tenant the demo's accounts, one per identifier kind (`scripts/demo.sh`).
+    #[arg(long)]
+    pub demo_accounts: bool,
+
+    /// Switch off the development endpoints (`/__dev/`), e.g. on a mock shared by several people.
+    #[arg(long)]
+    pub no_dev_api: bool,
+
+    /// One more origin whose pages may call `/__dev/` (repeatable), such as a test runner's page;
+    /// otherwise only pages of this server's own origin may.
+    #[arg(long = "dev-api-origin", value_name = "ORIGIN")]
+    pub dev_api_origins: Vec<String>,
 }
 
 impl Default for Config {
@@ -74,6 +87,9 @@ impl Default for Config {
             bot_protection: false,
             www: default_www(),
             pkg: default_pkg(),
+            demo_accounts: false,
+            no_dev_api: false,
+            dev_api_origins: Vec::new(),
         }
     }
 }

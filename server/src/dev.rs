@@ -14,13 +14,12 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer};
 use serde_json::json;
 
-use crate::account::Lockout;
-use crate::clock::{iso, Clock, MAX_OFFSET};
+use crate::clock::iso;
 use crate::faults::{Armed, FaultKind};
 use crate::params::Query;
 use crate::pin::PinHash;
 use crate::state::{AppState, Store};
-use crate::tenant::{new_api_key, IdentifierKind, NewUser, SettingsPatch, Tenant, User};
+use crate::tenant::{new_api_key, IdentifierKind, Lockout, NewUser, SettingsPatch, Tenant, User};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -30,13 +29,20 @@ pub fn router() -> Router<AppState> {
             get(get_settings).put(update_settings),
         )
         .route("/users", post(create_user).get(get_user))
+        .route("/accounts", get(crate::demo::accounts))
         .route("/users/pin", get(check_pin))
         .route("/otp", post(issue_otp))
         .route("/reset-token", post(crate::dev_reset_token::issue))
         .route("/outbox", get(outbox))
         .route("/webhooks", get(webhooks))
-        .route("/clock", get(read_clock).post(advance_clock))
-        .route("/faults", post(arm_fault).delete(clear_faults))
+        .route(
+            "/clock",
+            get(crate::dev_clock::read_clock).post(crate::dev_clock::advance_clock),
+        )
+        .route(
+            "/faults",
+            get(armed_fault).post(arm_fault).delete(clear_faults),
+        )
         .route("/reset", post(reset_all))
 }
 
@@ -45,7 +51,7 @@ pub fn router() -> Router<AppState> {
 pub(crate) struct DevError(pub StatusCode, pub String);
 
 impl DevError {
-    fn bad_request(message: impl Into<String>) -> Self {
+    pub(crate) fn bad_request(message: impl Into<String>) -> Self {
         DevError(StatusCode::BAD_REQUEST, message.into())
     }
 
@@ -294,46 +300,6 @@ async fn webhooks(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Dev
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct ClockBody {
-    advance_ms: u64,
-}
-
-fn clock_json(clock: &Clock) -> Response {
-    Json(json!({
-        "now": iso(clock.now()),
-        "offsetMs": u64::try_from(clock.offset().as_millis()).unwrap_or(u64::MAX),
-    }))
-    .into_response()
-}
-
-async fn read_clock(State(state): State<AppState>, RawQuery(raw): RawQuery) -> DevResult {
-    let mut store = state.store()?;
-    let key = api_key(raw.as_deref(), &store)?;
-    let tenant = tenant_mut(&mut store, &key)?;
-    Ok(clock_json(&tenant.clock))
-}
-
-/// Moves one tenant's clock forward: OTP ages, lockouts and rate-limit windows follow it.
-async fn advance_clock(
-    State(state): State<AppState>,
-    RawQuery(raw): RawQuery,
-    body: Bytes,
-) -> DevResult {
-    let body: ClockBody = parse_body(&body)?;
-    let mut store = state.store()?;
-    let key = api_key(raw.as_deref(), &store)?;
-    let tenant = tenant_mut(&mut store, &key)?;
-    if !tenant.clock.advance(Duration::from_millis(body.advance_ms)) {
-        return Err(DevError::bad_request(format!(
-            "the clock may move at most {} days ahead in all",
-            MAX_OFFSET.as_secs() / 86_400
-        )));
-    }
-    Ok(clock_json(&tenant.clock))
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct FaultBody {
     fault: String,
     times: Option<u32>,
@@ -372,6 +338,12 @@ async fn arm_fault(
         "delayMs": u64::try_from(armed.delay.as_millis()).unwrap_or(u64::MAX),
     }))
     .into_response())
+}
+
+/// Whether a fault is still armed: a test sees its held request arrive when the fault is used up.
+async fn armed_fault(State(state): State<AppState>, RawQuery(raw): RawQuery) -> DevResult {
+    let key = fault_key(raw.as_deref())?;
+    Ok(Json(json!({ "armed": state.faults().peek(&key).is_some() })).into_response())
 }
 
 async fn clear_faults(State(state): State<AppState>, RawQuery(raw): RawQuery) -> DevResult {

@@ -2,6 +2,7 @@
 //! so parallel tests do not collide. Armed through `POST /__dev/faults`.
 
 use std::collections::HashMap;
+use std::future::Future;
 use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 
@@ -12,7 +13,6 @@ use bytes::Bytes;
 use futures_util::stream;
 
 use crate::envelope::{posted, too_many_requests, ApiError};
-use crate::state::AppState;
 
 /// Delay of the `slow` fault when `delayMs` is not given.
 const DEFAULT_SLOW_MS: u64 = 3000;
@@ -141,17 +141,21 @@ impl FaultStore {
 #[derive(Debug, Clone, Copy)]
 pub struct NoCors;
 
-/// Plays `fault`. `None` means "now answer normally" (only `slow` does that).
-pub async fn respond(fault: Armed, state: &AppState) -> Option<Response> {
+/// Plays `fault`. `None` means "now answer normally" (only `slow` does that). `shutting_down`
+/// resolves when the server begins to shut down, which ends a wait early.
+pub async fn respond<F: Future<Output = ()>>(
+    fault: Armed,
+    shutting_down: impl Fn() -> F,
+) -> Option<Response> {
     if fault.kind == FaultKind::Hang {
         // Never answer; give up only when the server shuts down so shutdown stays graceful.
-        state.shutting_down().await;
+        shutting_down().await;
         return Some(StatusCode::SERVICE_UNAVAILABLE.into_response());
     }
     if !fault.delay.is_zero() {
         tokio::select! {
             _ = tokio::time::sleep(fault.delay) => {}
-            _ = state.shutting_down() => {}
+            _ = shutting_down() => {}
         }
     }
     let response = match fault.kind {

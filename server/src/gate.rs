@@ -56,7 +56,7 @@ pub async fn admit(
 ) -> Result<Admitted, Rejected> {
     // Faults fire before any validation so a client sees them whatever it sends.
     if let Some(fault) = query.api_key().and_then(|key| state.faults().take(key)) {
-        if let Some(response) = faults::respond(fault, state).await {
+        if let Some(response) = faults::respond(fault, || state.shutting_down()).await {
             return Err(Rejected::Fault(response));
         }
     }

@@ -16,7 +16,8 @@ use crate::envelope::{posted, ApiError};
 use crate::gate::{admit, Admitted};
 use crate::identifier;
 use crate::params::{body_text, parse_bool, Query};
-use crate::pin::{policy_errors, PinHash};
+use crate::pin::PinHash;
+use crate::pin_policy::policy_errors;
 use crate::state::AppState;
 use crate::tenant::{IdentifierKind, TenantSettings, User, WebhookEvent};
 

@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use tokio::sync::watch;
 
 use crate::config::Config;
+use crate::dev_guard::DevAccess;
 use crate::envelope::ApiError;
 use crate::faults::FaultStore;
 use crate::ratelimit::RateLimiter;
@@ -64,6 +65,7 @@ struct Inner {
     limiter: RateLimiter,
     www: PathBuf,
     pkg: PathBuf,
+    dev_access: DevAccess,
     shutdown: watch::Sender<bool>,
 }
 
@@ -76,16 +78,24 @@ pub struct AppState {
 impl AppState {
     pub fn new(config: &Config) -> Self {
         let (shutdown, _) = watch::channel(false);
+        let mut store = Store::new(&config.api_key, TenantSettings::from_config(config));
+        if let Some(tenant) = store
+            .tenant_mut(&config.api_key)
+            .filter(|_| config.demo_accounts)
+        {
+            crate::demo::seed(tenant);
+        }
         AppState {
             inner: Arc::new(Inner {
-                store: Mutex::new(Store::new(
-                    &config.api_key,
-                    TenantSettings::from_config(config),
-                )),
+                store: Mutex::new(store),
                 faults: FaultStore::default(),
                 limiter: RateLimiter::default(),
                 www: config.www.clone(),
                 pkg: config.pkg.clone(),
+                dev_access: DevAccess {
+                    enabled: !config.no_dev_api,
+                    extra_origins: config.dev_api_origins.clone(),
+                },
                 shutdown,
             }),
         }
@@ -111,6 +121,10 @@ impl AppState {
 
     pub fn pkg(&self) -> &PathBuf {
         &self.inner.pkg
+    }
+
+    pub fn dev_access(&self) -> &DevAccess {
+        &self.inner.dev_access
     }
 
     /// Tells long-running responses (the `hang` and `slow` faults) to finish so a graceful

@@ -6,7 +6,6 @@ use std::time::{Duration, SystemTime};
 use rand::Rng;
 use serde::{Deserialize, Serialize};
 
-use crate::account::Lockout;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::outbox::OutboxEntry;
@@ -158,6 +157,16 @@ pub struct Otp {
     pub code: String,
     pub issued_at: SystemTime,
     pub used: bool,
+}
+
+/// A lockout that no waiting ends, set through `/__dev/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Lockout {
+    /// 1132: a captcha must be solved.
+    Captcha,
+    /// 1148: the security question must be answered.
+    SecurityQuestion,
 }
 
 #[derive(Debug, Clone)]

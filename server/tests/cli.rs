@@ -56,7 +56,21 @@ async fn binary_announces_serves_and_stops_on_sigterm() {
         .unwrap();
     let url = format!("{base}/identity/v2/auth/pin/reset/otp/email?apikey={key}");
     let hanging = tokio::spawn(async move { client().put(url).json(&json!({})).send().await });
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    // The request has arrived and is held once it has used up the fault.
+    let armed = format!("{base}/__dev/faults?apikey={key}");
+    let arrived = async {
+        loop {
+            let answer: serde_json::Value =
+                http.get(&armed).send().await.unwrap().json().await.unwrap();
+            if answer["armed"] == false {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    };
+    tokio::time::timeout(Duration::from_secs(20), arrived)
+        .await
+        .expect("the held request reached the server");
 
     let pid = child.id().expect("pid").to_string();
     let killed = std::process::Command::new("kill")
@@ -69,9 +83,12 @@ async fn binary_announces_serves_and_stops_on_sigterm() {
         .expect("stops within the grace period")
         .unwrap();
     assert!(status.success(), "{status}");
-    // The held request ends (with an answer or a closed connection) instead of hanging.
-    let _ = tokio::time::timeout(Duration::from_secs(2), hanging)
+    // The held request is released with a 503 instead of hanging.
+    let released = tokio::time::timeout(Duration::from_secs(2), hanging)
         .await
-        .expect("held request released");
+        .expect("held request released")
+        .unwrap()
+        .expect("an answer");
+    assert_eq!(released.status().as_u16(), 503);
     assert!(lines.next_line().await.unwrap().is_none(), "only one line");
 }

@@ -3,8 +3,9 @@
 mod common;
 
 use std::path::PathBuf;
+use std::time::Duration;
 
-use common::{expect_error, expect_posted, start, start_with, status_json};
+use common::{expect_error, expect_posted, iso_time, start, start_with, status_json};
 use loginradius_mock::Config;
 use serde_json::{json, Value};
 
@@ -104,6 +105,7 @@ async fn users_are_idempotent_and_pins_checkable() {
 async fn dev_otp_returns_code_and_expiry() {
     let mock = start().await;
     let key = mock.tenant(json!({ "otpValiditySecs": 120 })).await;
+    let now = mock.freeze(&key).await;
     let body = mock
         .dev_post(
             &format!("/__dev/otp?apikey={key}"),
@@ -113,11 +115,7 @@ async fn dev_otp_returns_code_and_expiry() {
     let otp = body["otp"].as_str().unwrap();
     assert_eq!(otp.len(), 6);
     assert!(otp.chars().all(|c| c.is_ascii_digit()));
-    let expires = humantime::parse_rfc3339(body["expiresAt"].as_str().unwrap()).unwrap();
-    let left = expires
-        .duration_since(std::time::SystemTime::now())
-        .unwrap();
-    assert!(left.as_secs() <= 120 && left.as_secs() >= 110);
+    assert_eq!(iso_time(&body["expiresAt"]), now + Duration::from_secs(120));
     assert!(body["uid"].is_string());
 }
 
@@ -142,6 +140,7 @@ async fn rate_limit_answers_429_with_retry_after_and_empty_body() {
     let mock = start().await;
     let key = mock.tenant(json!({ "rateLimit": 5 })).await;
     let other = mock.tenant(json!({ "rateLimit": 5 })).await;
+    mock.freeze(&key).await;
     let mut limited = 0;
     for _ in 0..15 {
         let r = mock
@@ -155,8 +154,14 @@ async fn rate_limit_answers_429_with_retry_after_and_empty_body() {
             expect_error(r, 400, 908).await;
         }
     }
-    // 15 quick requests span at most two 1-second windows: at most 10 get through.
-    assert!(limited >= 5, "only {limited} limited");
+    // The tenant's clock stands still: all 15 fall into one window, and 5 get through.
+    assert_eq!(limited, 10);
+    // The next window has a fresh budget.
+    mock.advance(&key, 1000).await;
+    let r = mock
+        .reset("email", &format!("apikey={key}"), json!({}))
+        .await;
+    expect_error(r, 400, 908).await;
     // Another key has its own budget.
     let r = mock
         .reset("email", &format!("apikey={other}"), json!({}))
@@ -326,12 +331,28 @@ async fn clock_moves_forward_per_tenant() {
         .await
         .unwrap();
     assert_eq!(r.status().as_u16(), 400);
+
+    // Frozen, the clock moves only when told to; thawed, it runs again from there.
+    let frozen = mock.freeze(&key).await;
+    let clock = format!("/__dev/clock?apikey={key}");
+    assert_eq!(iso_time(&mock.dev_get(&clock).await["now"]), frozen);
+    let moved = mock.advance(&key, 1500).await;
+    assert_eq!(
+        iso_time(&moved["now"]),
+        frozen + Duration::from_millis(1500)
+    );
+    assert_eq!(moved["frozen"], true);
+    let thawed = mock.dev_post(&clock, json!({ "freeze": false })).await;
+    assert_eq!(thawed["frozen"], false);
+    assert!(iso_time(&thawed["now"]) >= frozen + Duration::from_millis(1500));
+    assert_eq!(untouched["frozen"], false);
 }
 
 #[tokio::test]
 async fn otps_expire_when_the_clock_moves() {
     let mock = start().await;
     let key = mock.tenant(json!({ "otpValiditySecs": 60 })).await;
+    let now = mock.freeze(&key).await;
     let q = format!("apikey={key}");
     let issued = mock
         .dev_post(
@@ -349,12 +370,12 @@ async fn otps_expire_when_the_clock_moves() {
             json!({ "email": "t@x.io" }),
         )
         .await;
-    // expiresAt is on the tenant's clock, already 59 s ahead of real time.
-    let expires = humantime::parse_rfc3339(issued["expiresAt"].as_str().unwrap()).unwrap();
-    let ahead = expires
-        .duration_since(std::time::SystemTime::now())
-        .unwrap();
-    assert!(ahead.as_secs() >= 118, "{ahead:?}");
+    // expiresAt is on the tenant's clock, 59 s ahead of where it was frozen.
+    assert_eq!(
+        iso_time(&issued["expiresAt"]),
+        now + Duration::from_secs(59 + 60)
+    );
+    // At exactly its validity the code has expired.
     mock.advance(&key, 60_000).await;
     let body = json!({ "otp": issued["otp"], "pin": "1234", "email": "t@x.io" });
     expect_error(mock.reset("email", &q, body).await, 403, 1069).await;

@@ -3,9 +3,9 @@
 
 mod common;
 
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
-use common::{expect_error, expect_posted, start, status_json};
+use common::{expect_error, expect_posted, iso_time, start, status_json};
 use serde_json::json;
 
 const SEED_TOKEN: &str = "03AGdBq24e1a2b3c4d5e6f7g8h9i0j1k2l3m4n5o6p7q8r9s0t1u2v3w4x5y6z7a8b9c0d1e2f3g4h5i6j7k8l9m0n1o2p3q4r5s6t7u8v9w0x1y2z3a4b5c6d7e8f9g0h1i2j3k4l5m6n7o8p9q0r1s2t3u4v5w6x7y8z9";
@@ -285,8 +285,10 @@ async fn user_without_otp_gets_1067() {
 async fn expired_otp_is_1069() {
     let mock = start().await;
     let key = mock.tenant(json!({ "otpValiditySecs": 60 })).await;
+    // Frozen, so a code 59 s old is still 59 s old when the reset arrives.
+    mock.freeze(&key).await;
     let otp = mock
-        .otp(&key, json!({ "email": "old@x.io", "ageSecs": 61 }))
+        .otp(&key, json!({ "email": "old@x.io", "ageSecs": 60 }))
         .await;
     let r = mock
         .reset(
@@ -316,6 +318,7 @@ async fn max_attempts_lock_with_1198_and_timeout() {
     let key = mock
         .tenant(json!({ "maxOtpAttempts": 3, "lockoutSecs": 600 }))
         .await;
+    let now = mock.freeze(&key).await;
     let q = format!("apikey={key}");
     let otp = mock.otp(&key, json!({ "username": "locky" })).await;
     let wrong = json!({ "otp": "not-it", "pin": "1234", "username": "locky" });
@@ -323,15 +326,12 @@ async fn max_attempts_lock_with_1198_and_timeout() {
     expect_error(mock.reset("username", &q, wrong.clone()).await, 403, 1067).await;
     // The attempt that reaches the maximum answers 1198 itself.
     let body = expect_error(mock.reset("username", &q, wrong).await, 403, 1198).await;
-    let until = body["Data"]["LoginLockedTimeout"]
-        .as_str()
-        .expect("LoginLockedTimeout");
-    assert!(until.ends_with('Z'), "{until}");
-    let until = humantime::parse_rfc3339(until).expect("ISO-8601");
-    let ahead = until
-        .duration_since(SystemTime::now())
-        .expect("in the future");
-    assert!(ahead > Duration::from_secs(590) && ahead <= Duration::from_secs(600));
+    let until = &body["Data"]["LoginLockedTimeout"];
+    assert!(
+        until.as_str().expect("LoginLockedTimeout").ends_with('Z'),
+        "{until}"
+    );
+    assert_eq!(iso_time(until), now + Duration::from_secs(600));
 
     // Even the right OTP is refused while locked.
     let right = json!({ "otp": otp, "pin": "1234", "username": "locky" });
@@ -344,15 +344,16 @@ async fn lockout_ends_after_lockout_secs() {
     let key = mock
         .tenant(json!({ "maxOtpAttempts": 1, "lockoutSecs": 60, "otpValiditySecs": 600 }))
         .await;
+    mock.freeze(&key).await;
     let q = format!("apikey={key}");
     let otp = mock.otp(&key, json!({ "username": "brief" })).await;
     let wrong = json!({ "otp": "nope", "pin": "1234", "username": "brief" });
     expect_error(mock.reset("username", &q, wrong).await, 403, 1198).await;
     let right = json!({ "otp": otp, "pin": "1234", "username": "brief" });
-    // Still locked just before the end (the test clock moves instead of the test sleeping).
-    mock.advance(&key, 1000).await;
+    // Still locked 1 ms before the end (the test clock moves instead of the test sleeping).
+    mock.advance(&key, 59_999).await;
     expect_error(mock.reset("username", &q, right.clone()).await, 403, 1198).await;
-    mock.advance(&key, 59_000).await;
+    mock.advance(&key, 1).await;
     let user = mock
         .dev_get(&format!("/__dev/users?apikey={key}&identifier=brief"))
         .await;

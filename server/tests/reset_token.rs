@@ -192,6 +192,8 @@ async fn a_wrong_token_is_refused_and_locks_nobody() {
 async fn tokens_expire_on_the_tenants_clock() {
     let mock = start().await;
     let key = ready(&mock, json!({ "resetTokenValiditySecs": 60 })).await;
+    // Frozen: the token's age is exactly what the test moves the clock by.
+    mock.freeze(&key).await;
     let settings = mock
         .dev_get(&format!("/__dev/tenants/{key}/settings"))
         .await;
@@ -381,6 +383,7 @@ async fn captcha_is_required_when_bot_protection_is_on() {
 async fn blocked_and_locked_accounts_are_refused_without_using_the_token() {
     let mock = start().await;
     let key = ready(&mock, json!({ "maxOtpAttempts": 1, "lockoutSecs": 60 })).await;
+    mock.freeze(&key).await;
     let token = ada_token(&mock, &key).await;
     let q = format!("apikey={key}");
     let body = json!({ "resettoken": token, "pin": "1234" });

@@ -1,10 +1,11 @@
 //! `resetPinWithOtp`'s options: the code and the new PIN, the path segment, the webhook switches.
 
 use super::rules::{check_api_key, check_otp, check_pin, check_type};
+use super::table::{API_KEY, OTP, PIN, PREVENT_WEBHOOK, TYPE, X_PREVENT_WEBHOOK};
 use super::{
-    options_issue, pick_identifier, unknown_keys, CaptchaTokens, Identifier, RawOptions, Reader,
+    options_issue, pick_identifier, unknown_keys, CaptchaTokens, Connection, Identifier,
+    RawOptions, Reader,
 };
-use crate::base_url::BaseUrl;
 use crate::error::Issue;
 use crate::operation::Operation;
 use crate::secret::{ApiKey, Secret};
@@ -80,34 +81,8 @@ pub struct ResetPinOptions<'a> {
     pub prevent_webhook: Option<bool>,
     pub x_prevent_webhook: Option<bool>,
     pub captcha: CaptchaTokens<'a>,
-    pub base_url: BaseUrl<'a>,
-    pub timeout_ms: u32,
-    /// Whether `signal` / `fetch` were given; the wasm layer holds the JavaScript objects.
-    pub has_signal: bool,
-    pub has_fetch: bool,
+    pub connection: Connection<'a>,
 }
-
-/// Every option name, in the order the README documents them.
-pub const OPTION_NAMES: [&str; 18] = [
-    "apiKey",
-    "otp",
-    "pin",
-    "email",
-    "phone",
-    "username",
-    "type",
-    "preventWebhook",
-    "xPreventWebhook",
-    "gRecaptchaResponse",
-    "gRecaptchaResponseAlt",
-    "hCaptchaResponse",
-    "qqCaptchaTicket",
-    "qqCaptchaRandstr",
-    "baseUrl",
-    "timeoutMs",
-    "signal",
-    "fetch",
-];
 
 /// Checks every rule and returns the validated options, which borrow their strings from `raw`,
 /// or every issue found.
@@ -119,13 +94,13 @@ pub fn validate<'a>(raw: &'a RawOptions<'_>) -> Result<ResetPinOptions<'a>, Vec<
         raw,
         issues: &mut issues,
     };
-    let api_key = read.required_string("apiKey", check_api_key);
-    let otp = read.required_string("otp", check_otp);
-    let pin = read.required_string("pin", check_pin);
+    let api_key = read.required_string(API_KEY, check_api_key);
+    let otp = read.required_string(OTP, check_otp);
+    let pin = read.required_string(PIN, check_pin);
     let identifier_values = read.identifier_values();
-    let path_type = read.optional_string("type", check_type);
-    let prevent_webhook = read.optional_bool("preventWebhook");
-    let x_prevent_webhook = read.optional_bool("xPreventWebhook");
+    let path_type = read.optional_string(TYPE, check_type);
+    let prevent_webhook = read.optional_bool(PREVENT_WEBHOOK);
+    let x_prevent_webhook = read.optional_bool(X_PREVENT_WEBHOOK);
     let captcha = read.captcha_values();
     let connection = read.connection();
 
@@ -134,7 +109,7 @@ pub fn validate<'a>(raw: &'a RawOptions<'_>) -> Result<ResetPinOptions<'a>, Vec<
         (Some(t), Some(id)) => match t.identifier_key() {
             Some(kind) if kind != id.key() => {
                 issues.push(Issue::new(
-                    "type",
+                    TYPE.name,
                     format!(
                         "is \"{}\" but the identifier given is {}; use type \"{}\" or leave type out",
                         t.as_str(),
@@ -165,10 +140,7 @@ pub fn validate<'a>(raw: &'a RawOptions<'_>) -> Result<ResetPinOptions<'a>, Vec<
                 prevent_webhook,
                 x_prevent_webhook,
                 captcha,
-                base_url: connection.base_url,
-                timeout_ms: connection.timeout_ms,
-                has_signal: connection.has_signal,
-                has_fetch: connection.has_fetch,
+                connection,
             })
         }
         // Every None above pushed an issue, so this arm is not reached; answer safely anyway.

@@ -7,7 +7,7 @@ use super::{
     MAX_PIN_CHARS, MAX_TEMPLATE_CHARS, MAX_USERNAME_CHARS,
 };
 use crate::base_url;
-use crate::text::{char_count, edge_is, has_byte, parts, split_byte};
+use crate::text::{has_byte, parts, split_byte};
 
 /// A rule's verdict on one string: the value it becomes, or what is wrong with it. A valid
 /// string comes back as the same `&str`: validating copies none of them.
@@ -50,7 +50,7 @@ pub(super) fn check_otp(s: &str) -> Checked<&str> {
 pub(super) fn check_plain_text(s: &str, max: usize) -> Checked<&str> {
     if s.is_empty() {
         Err("must not be empty".into())
-    } else if char_count(s) > max {
+    } else if s.chars().count() > max {
         Err(format!("must be at most {max} characters").into())
     } else if has_space_or_control(s) {
         Err("must not contain spaces or control characters".into())
@@ -72,7 +72,7 @@ pub(super) fn check_email(s: &str) -> Checked<&str> {
     if s.is_empty() {
         return Err("must not be empty".into());
     }
-    if char_count(s) > MAX_EMAIL_CHARS {
+    if s.chars().count() > MAX_EMAIL_CHARS {
         return Err(format!("must be at most {MAX_EMAIL_CHARS} characters").into());
     }
     if has_space_or_control(s) {
@@ -85,9 +85,9 @@ pub(super) fn check_email(s: &str) -> Checked<&str> {
     let labels_ok = has_byte(domain, b'.')
         && parts(domain, b'.').all(|label| {
             !label.is_empty()
-                && char_count(label) <= 63
-                && !edge_is(label, b'-', false)
-                && !edge_is(label, b'-', true)
+                && label.chars().count() <= 63
+                && !label.starts_with('-')
+                && !label.ends_with('-')
                 // Non-ASCII letters are allowed (internationalised domains); ASCII is strict.
                 && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || !c.is_ascii())
         });
@@ -99,7 +99,7 @@ pub(super) fn check_email(s: &str) -> Checked<&str> {
 }
 
 pub(super) fn check_phone(s: &str) -> Checked<&str> {
-    let digits = s.get(usize::from(edge_is(s, b'+', false))..).unwrap_or(s);
+    let digits = s.strip_prefix('+').unwrap_or(s);
     if (5..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) {
         Ok(s)
     } else {

@@ -1,6 +1,7 @@
 //! `sendResetPinOtp`'s options: who gets the code, and how it is delivered.
 
 use super::rules::{check_api_key, check_reset_pin_url, check_template};
+use super::table::{Spec, API_KEY, EMAIL_TEMPLATE, IS_VOICE_OTP, RESET_PIN_URL, SMS_TEMPLATE};
 use super::{
     options_issue, pick_identifier, unknown_keys, CaptchaTokens, Connection, Identifier,
     RawOptions, Reader,
@@ -27,33 +28,12 @@ pub struct SendCodeOptions<'a> {
     pub connection: Connection<'a>,
 }
 
-/// Every option name of `sendResetPinOtp`, in the order the README documents them.
-pub const SEND_OPTION_NAMES: [&str; 17] = [
-    "apiKey",
-    "email",
-    "phone",
-    "username",
-    "smsTemplate",
-    "isVoiceOtp",
-    "emailTemplate",
-    "resetPinUrl",
-    "gRecaptchaResponse",
-    "gRecaptchaResponseAlt",
-    "hCaptchaResponse",
-    "qqCaptchaTicket",
-    "qqCaptchaRandstr",
-    "baseUrl",
-    "timeoutMs",
-    "signal",
-    "fetch",
-];
-
 /// The delivery options and the identifiers each belongs to.
-const DELIVERY_OPTIONS: [(&str, Channel); 4] = [
-    ("smsTemplate", Channel::Phone),
-    ("isVoiceOtp", Channel::Phone),
-    ("emailTemplate", Channel::Email),
-    ("resetPinUrl", Channel::Email),
+const DELIVERY_OPTIONS: [(Spec, Channel); 4] = [
+    (SMS_TEMPLATE, Channel::Phone),
+    (IS_VOICE_OTP, Channel::Phone),
+    (EMAIL_TEMPLATE, Channel::Email),
+    (RESET_PIN_URL, Channel::Email),
 ];
 
 /// How the code travels: to a phone, or in an email (for an email or a username).
@@ -82,21 +62,21 @@ pub fn validate_send<'a>(raw: &'a RawOptions<'_>) -> Result<SendCodeOptions<'a>,
         raw,
         issues: &mut issues,
     };
-    let api_key = read.required_string("apiKey", check_api_key);
+    let api_key = read.required_string(API_KEY, check_api_key);
     let identifier_values = read.identifier_values();
-    let sms_template = read.optional_string("smsTemplate", check_template);
-    let is_voice_otp = read.optional_bool("isVoiceOtp");
-    let email_template = read.optional_string("emailTemplate", check_template);
-    let reset_pin_url = read.optional_string("resetPinUrl", check_reset_pin_url);
+    let sms_template = read.optional_string(SMS_TEMPLATE, check_template);
+    let is_voice_otp = read.optional_bool(IS_VOICE_OTP);
+    let email_template = read.optional_string(EMAIL_TEMPLATE, check_template);
+    let reset_pin_url = read.optional_string(RESET_PIN_URL, check_reset_pin_url);
     let captcha = read.captcha_values();
     let connection = read.connection();
 
     let identifier = pick_identifier(raw, identifier_values, &mut issues);
     if let Some(identifier) = &identifier {
         let channel = Channel::of(identifier);
-        for (field, belongs_to) in DELIVERY_OPTIONS {
-            if belongs_to != channel && raw.get(field).is_some() {
-                issues.push(Issue::new(field, wrong_channel(belongs_to, identifier)));
+        for (spec, belongs_to) in DELIVERY_OPTIONS {
+            if belongs_to != channel && raw.get(spec.name).is_some() {
+                issues.push(Issue::new(spec.name, wrong_channel(belongs_to, identifier)));
             }
         }
     }

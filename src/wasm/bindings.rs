@@ -20,3 +20,19 @@ extern "C" {
     #[wasm_bindgen(js_name = clearTimeout)]
     pub fn clear_timeout(id: &JsValue);
 }
+
+#[wasm_bindgen]
+extern "C" {
+    /// js-sys's `Object::keys` and `Array::is_array` are not `catch`: a Proxy's trap, or a revoked
+    /// Proxy, would throw through wasm.
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
+    pub fn object_keys(value: &JsValue) -> Result<js_sys::Array, JsValue>;
+
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    pub fn is_array(value: &JsValue) -> Result<bool, JsValue>;
+
+    /// `URL.canParse` (the URL standard as the engine implements it, for src/url_standard.rs): a
+    /// boolean, no object to make and free. An engine without it (Safari before 17) throws.
+    #[wasm_bindgen(catch, js_namespace = URL, js_name = canParse)]
+    pub fn url_can_parse(url: &str) -> Result<bool, JsValue>;
+}

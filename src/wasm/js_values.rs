@@ -5,12 +5,10 @@ use js_sys::{Object, Reflect};
 use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::error::LoginRadiusError;
+use crate::error::{LoginRadiusError, ERROR_NAME};
 
 /// The error type of the wasm layer: `data` is the value `JSON.parse` gave.
 pub(crate) type JsError = LoginRadiusError<JsValue>;
-
-const ERROR_NAME: &str = "LoginRadiusError";
 
 /// Plain data (objects, arrays, strings, numbers) through serde-wasm-bindgen.
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {

@@ -4,7 +4,7 @@
 //!
 //! Everything here converts and wires; every rule and every decision lives in the core modules.
 
-mod bindings;
+pub(crate) mod bindings;
 mod call;
 mod js_values;
 mod json_view;
@@ -17,7 +17,7 @@ use crate::operation::Operation;
 use crate::options::check;
 use crate::request::prepare;
 use js_values::{error_to_js, to_js};
-use read_options::Snapshot;
+use read_options::read_options;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = include_str!("types.d.ts");
@@ -77,10 +77,8 @@ pub fn build_send_reset_pin_otp_request(
 
 /// Reads, validates, builds and sends: the body of both async exports.
 async fn call(operation: Operation, options: JsValue) -> Result<JsValue, JsValue> {
-    let snapshot = Snapshot::take(operation, &options);
-    let given = snapshot
-        .read()
-        .map_err(|issues| validation_error(operation, issues))?;
+    let given =
+        read_options(operation, &options).map_err(|issues| validation_error(operation, issues))?;
     let prepared =
         prepare(operation, &given.raw).map_err(|issues| validation_error(operation, issues))?;
     call::send(operation, &prepared, &given.transport)
@@ -89,7 +87,7 @@ async fn call(operation: Operation, options: JsValue) -> Result<JsValue, JsValue
 }
 
 fn issues(operation: Operation, options: &JsValue) -> JsValue {
-    let issues = match Snapshot::take(operation, options).read() {
+    let issues = match read_options(operation, options) {
         Ok(given) => check(operation, &given.raw),
         Err(issues) => issues,
     };
@@ -97,10 +95,8 @@ fn issues(operation: Operation, options: &JsValue) -> JsValue {
 }
 
 fn build(operation: Operation, options: &JsValue) -> Result<JsValue, JsValue> {
-    let snapshot = Snapshot::take(operation, options);
-    let given = snapshot
-        .read()
-        .map_err(|issues| validation_error(operation, issues))?;
+    let given =
+        read_options(operation, options).map_err(|issues| validation_error(operation, issues))?;
     let prepared =
         prepare(operation, &given.raw).map_err(|issues| validation_error(operation, issues))?;
     Ok(to_js(&prepared.request))

@@ -2,179 +2,142 @@
 //!
 //! Not serde-wasm-bindgen's deserializer: it reads only the fields it knows (so a misspelt
 //! option would pass unseen, and `deny_unknown_fields` never sees it) and calls getters
-//! unguarded. The object is read in one call into `read_options.js`, which guards every property
-//! read, lists every own key and measures long strings before they are copied into wasm memory,
-//! and hands back one string of tagged items; this module turns the items into raw values.
+//! unguarded. Here every own enumerable key is listed, every read that can run the caller's code
+//! (a getter, a Proxy trap) goes through a `catch` binding, and a string is measured before it is
+//! copied into wasm memory.
 
 use std::borrow::Cow;
 
-use js_sys::Array;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
+use js_sys::{JsString, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
 
+use super::bindings::{is_array, object_keys};
 use super::call::Transport;
 use crate::error::Issue;
-use crate::items::Items;
 use crate::operation::Operation;
+use crate::options::table::Type;
 use crate::options::{
-    clip, describe, not_an_object, option_names, options_issue, RawOptions, RawValue,
-    MAX_ECHOED_KEY, MAX_KEYS, MAX_RAW_STRING,
+    describe, not_an_object, option_of, options_issue, RawOptions, RawValue, MAX_ECHOED_KEY,
+    MAX_KEYS, MAX_RAW_STRING,
 };
-use crate::text::parse_decimal;
-
-#[wasm_bindgen(module = "/src/wasm/read_options.js")]
-extern "C" {
-    /// Never throws: every read of the caller's object is inside a `try`.
-    #[wasm_bindgen(js_name = readOptions)]
-    fn read_options_js(
-        options: &JsValue,
-        live: &Array,
-        names: &Array,
-        max_keys: u32,
-        max_string: u32,
-        max_key: usize,
-    ) -> String;
-}
 
 /// The options as read: the raw values for validation, and the live objects the call uses.
-pub(crate) struct GivenOptions<'a> {
-    pub raw: RawOptions<'a>,
+pub(crate) struct GivenOptions {
+    pub raw: RawOptions<'static>,
     pub transport: Transport,
 }
 
-/// The caller's options object, copied out of JavaScript in one call: the items, and the
-/// values they point at in `live`. The raw options borrow their strings from it.
-pub(crate) struct Snapshot {
-    /// The option names of the call, which `#` items point into.
-    names: &'static [&'static str],
-    items: String,
-    live: Array,
-}
-
-impl Snapshot {
-    pub(crate) fn take(operation: Operation, options: &JsValue) -> Snapshot {
-        let live = Array::new();
-        let items = read_options_js(
-            options,
-            &live,
-            &names_in_js(operation),
-            MAX_KEYS,
-            MAX_RAW_STRING,
-            MAX_ECHOED_KEY,
-        );
-        Snapshot {
-            names: option_names(operation),
-            items,
-            live,
-        }
+/// Reads `options` for `operation`: every own enumerable key with its value, or the one issue
+/// with the object as a whole.
+pub(crate) fn read_options(
+    operation: Operation,
+    options: &JsValue,
+) -> Result<GivenOptions, Vec<Issue>> {
+    let shape = raw_value(options);
+    if shape != RawValue::Object {
+        return Err(not_an_object(describe(&shape)));
     }
-
-    pub(crate) fn read(&self) -> Result<GivenOptions<'_>, Vec<Issue>> {
-        let live = &self.live;
-        let mut items = Items(&self.items);
-        let shape = items.next().map_or(RawValue::Unreadable, |(tag, text)| {
-            raw_value(tag, text, live)
-        });
-        if shape != RawValue::Object {
-            return Err(not_an_object(describe(&shape)));
-        }
-        let mut given = GivenOptions {
-            // Room for the options a real call passes, so the list is not regrown on the way.
-            raw: RawOptions {
-                entries: Vec::with_capacity(8),
-            },
-            transport: Transport {
-                signal: None,
-                fetch: None,
-            },
+    // A Proxy's `ownKeys` or `getOwnPropertyDescriptor` trap may throw, and a revoked Proxy does.
+    let keys = object_keys(options)
+        .map_err(|_| options_issue("could not be read: listing its keys threw"))?;
+    if keys.length() > MAX_KEYS {
+        return Err(options_issue(format!(
+            "has far too many keys (over {MAX_KEYS})"
+        )));
+    }
+    let mut given = GivenOptions {
+        raw: RawOptions::new(),
+        transport: Transport {
+            signal: None,
+            fetch: None,
+        },
+    };
+    for key in keys.iter() {
+        let text = key_text(&key);
+        let spec = option_of(operation, &text);
+        let name = spec.map_or(Cow::Owned(text), |spec| Cow::Borrowed(spec.name));
+        let Ok(value) = Reflect::get(options, &key) else {
+            given.raw.entries.push((name, RawValue::Unreadable));
+            continue;
         };
-        while let Some((key_tag, key)) = items.next() {
-            let name = match key_tag {
-                '#' => match parse_decimal(key, 2).and_then(|at| self.names.get(at as usize)) {
-                    Some(name) => Cow::Borrowed(*name),
-                    None => return Err(unreadable()),
-                },
-                'k' => Cow::Borrowed(key),
-                'c' => Cow::Owned(clip(key, MAX_ECHOED_KEY)),
-                'M' => {
-                    return Err(options_issue(format!(
-                        "has far too many keys (over {MAX_KEYS})"
-                    )))
-                }
-                _ => return Err(options_issue("could not be read: listing its keys threw")),
-            };
-            let Some((tag, text)) = items.next() else {
-                return Err(unreadable());
-            };
-            let raw = raw_value(tag, text, live);
-            match (name.as_ref(), &raw) {
-                ("signal", RawValue::AbortSignal) => {
-                    given.transport.signal = Some(live_value(text, live).unchecked_into())
-                }
-                ("fetch", RawValue::Function) => {
-                    given.transport.fetch = Some(live_value(text, live).unchecked_into())
-                }
-                _ => {}
+        let raw = raw_value(&value);
+        match (spec.map(|spec| spec.ty), &raw) {
+            (Some(Type::AbortSignal), RawValue::AbortSignal) => {
+                given.transport.signal = Some(value.unchecked_into())
             }
-            given.raw.entries.push((name, raw));
+            (Some(Type::Function), RawValue::Function) => {
+                given.transport.fetch = Some(value.unchecked_into())
+            }
+            _ => {}
         }
-        // Every item read: a string the parser stopped short in would lose options silently.
-        if !items.0.is_empty() {
-            return Err(unreadable());
+        given.raw.entries.push((name, raw));
+    }
+    Ok(given)
+}
+
+/// A key's text; a hostile key may be megabytes, so only what a message echoes (one unit more
+/// than [`MAX_ECHOED_KEY`], so the message shows it was cut) is copied.
+fn key_text(key: &JsValue) -> String {
+    let Some(key) = key.dyn_ref::<JsString>() else {
+        return String::new(); // `Object.keys` lists only strings
+    };
+    let limit = MAX_ECHOED_KEY as u32 + 1;
+    if key.length() > limit {
+        key.slice(0, limit).into()
+    } else {
+        key.into()
+    }
+}
+
+/// What a value is, as validation needs it. Never runs the caller's code outside a `catch`.
+fn raw_value(value: &JsValue) -> RawValue<'static> {
+    if let Some(text) = value.dyn_ref::<JsString>() {
+        string_value(text)
+    } else if value.is_undefined() {
+        RawValue::Undefined
+    } else if value.is_null() {
+        RawValue::Null
+    } else if let Some(flag) = value.as_bool() {
+        RawValue::Bool(flag)
+    } else if let Some(number) = value.as_f64() {
+        RawValue::Number(number)
+    } else if value.is_function() {
+        RawValue::Function
+    } else if value.is_bigint() {
+        RawValue::Other("a bigint")
+    } else if value.is_symbol() {
+        RawValue::Other("a symbol")
+    } else {
+        // `Array.isArray` throws on a revoked Proxy.
+        match is_array(value) {
+            Err(_) => RawValue::Unreadable,
+            Ok(true) => RawValue::Array,
+            Ok(false) if is_abort_signal(value) => RawValue::AbortSignal,
+            Ok(false) => RawValue::Object,
         }
-        Ok(given)
     }
 }
 
-/// The option names of `operation` as a JavaScript array, made once per operation: the reader
-/// sends a key that is one of them as its index there.
-fn names_in_js(operation: Operation) -> Array {
-    thread_local! {
-        static RESET: Array = names_array(Operation::ResetPin);
-        static SEND: Array = names_array(Operation::SendCode);
-    }
-    match operation {
-        Operation::ResetPin => RESET.with(Array::clone),
-        Operation::SendCode => SEND.with(Array::clone),
-    }
+/// Duck-typed, not `instanceof`, so a signal from another realm (an iframe's) or a polyfill is
+/// accepted too.
+fn is_abort_signal(object: &JsValue) -> bool {
+    let get = |key: &str| Reflect::get(object, &JsValue::from_str(key)).ok();
+    get("aborted").is_some_and(|aborted| aborted.as_bool().is_some())
+        && get("addEventListener").is_some_and(|listen| listen.is_function())
 }
 
-fn names_array(operation: Operation) -> Array {
-    let names = Array::new();
-    for name in option_names(operation) {
-        names.push(&JsValue::from_str(name));
+/// A string, measured before it is copied; one holding a lone surrogate is refused, as sending
+/// it would change it.
+fn string_value(text: &JsString) -> RawValue<'static> {
+    let units = text.length();
+    if units > MAX_RAW_STRING {
+        return RawValue::TooLong(units);
     }
-    names
-}
-
-/// The reader's string did not parse: never expected, but never a silent success either.
-fn unreadable() -> Vec<Issue> {
-    options_issue("could not be read")
-}
-
-/// The raw value an item describes.
-fn raw_value<'a>(tag: char, text: &'a str, live: &Array) -> RawValue<'a> {
-    match tag {
-        's' => RawValue::String(Cow::Borrowed(text)),
-        'L' => RawValue::TooLong(parse_decimal(text, 10).unwrap_or(u32::MAX)),
-        'I' => RawValue::IllFormedString,
-        'u' => RawValue::Undefined,
-        'n' => RawValue::Null,
-        't' => RawValue::Bool(true),
-        'f' => RawValue::Bool(false),
-        'd' => RawValue::Number(live_value(text, live).as_f64().unwrap_or(f64::NAN)),
-        'F' => RawValue::Function,
-        'S' => RawValue::AbortSignal,
-        'A' => RawValue::Array,
-        'O' => RawValue::Object,
-        'b' => RawValue::Other("a bigint"),
-        'y' => RawValue::Other("a symbol"),
-        'x' => RawValue::Unreadable,
-        _ => RawValue::Other("an unknown value"),
+    let copy = String::from(text);
+    // The copy has U+FFFD where the string had a lone surrogate: only then is the string itself
+    // checked, unit by unit (a call into JavaScript each).
+    if copy.chars().any(|c| c == char::REPLACEMENT_CHARACTER) && !text.is_valid_utf16() {
+        return RawValue::IllFormedString;
     }
-}
-
-/// The value an item's text points at in `live`.
-fn live_value(index: &str, live: &Array) -> JsValue {
-    live.get(parse_decimal(index, 9).unwrap_or(u32::MAX))
+    RawValue::String(Cow::Owned(copy))
 }

@@ -143,6 +143,7 @@ export interface SendResetPinOtpRequest {
 /** Either call's request. */
 export type PreparedRequest = ResetPinWithOtpRequest | SendResetPinOtpRequest;
 
+/** What went wrong. `"not_loaded"`: a synchronous function was called before `await init()`. */
 export type LoginRadiusErrorKind =
   | "validation"
   | "api"
@@ -150,7 +151,8 @@ export type LoginRadiusErrorKind =
   | "timeout"
   | "aborted"
   | "invalid_response"
-  | "load";
+  | "load"
+  | "not_loaded";
 
 /** Every rejection of `init`, `sendResetPinOtp` and `resetPinWithOtp`, and every throw of the synchronous functions. */
 export interface LoginRadiusError extends Error {

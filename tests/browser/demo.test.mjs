@@ -380,6 +380,28 @@ describe(`demo page (${ENGINE})`, () => {
     });
   });
 
+  test("api: the server's policy messages join ours without doubled punctuation (no “digits..”)", async () => {
+    await withDemo(
+      async ({ page, apiKey }) => {
+        const { email, otp } = await seedUser(apiKey, "dots@example.com");
+        // Too short and with a letter: both of the mock's PIN policy messages, each ending in ".".
+        await fillForm(page, { email, otp, pin: "1a" });
+        await submitAndWait(page);
+        await expectErrorKind(page, "api");
+        assert.equal(await text(page, "error-errorCode"), "1134");
+        const issues = await page.locator("[data-testid=error-issues] li").count();
+        assert.equal(issues, 2);
+        const shown = await text(page, "error-issues");
+        assert.match(shown, /New PIN \(pin\) The pin may contain only digits\.(?!\.)/);
+        assert.match(shown, /characters long\.(?!\.)/);
+        for (const testid of ["outcome-body", "error-message", "next-step"]) {
+          assert.doesNotMatch(await text(page, testid), /[.!?]\./, testid);
+        }
+      },
+      { allowConsole: failedResetResponse(400) },
+    );
+  });
+
   test("invalid_response: a 500 with an HTML body", async () => {
     await withDemo(
       async ({ page, apiKey }) => {
@@ -524,6 +546,34 @@ describe(`demo page (${ENGINE})`, () => {
     );
   });
 
+  test("console: the engine's own console shows no error or warning through a whole flow", async (t) => {
+    const demo = await harness.openDemo();
+    try {
+      // Every test checks the page's own records (CSP violations, uncaught errors); the engine's
+      // console adds the browser's messages, where the engine reports them.
+      if (!demo.seesConsole) return t.skip(`${ENGINE}'s WebDriver (classic) has no console events: only the page's own records are checked`);
+      const { page, apiKey } = demo;
+      const email = "console@example.com";
+      await harness.dev.createUser(apiKey, { email });
+      await fillForm(page, { email });
+      await sendCodeAndWait(page);
+      await fillForm(page, { otp: (await newestMessage(page)).code, pin: "4821" });
+      await submitAndWait(page);
+      assert.equal(await outcome(page).getAttribute("data-state"), "success");
+      assert.deepEqual(await demo.consoleProblems(), []);
+      // The recorder sees what the page logs, so the empty list above means something.
+      await page.evaluate(() => console.warn("probe from the test"));
+      let problems = [];
+      for (let tries = 0; tries < 100 && problems.length === 0; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 50)); // the event arrives after the call
+        problems = await demo.consoleProblems();
+      }
+      assert.ok(problems.some((p) => p.includes("probe from the test")), JSON.stringify(problems));
+    } finally {
+      await demo.close();
+    }
+  });
+
   test("accessibility: axe-core finds no violations with the advanced options and the messages open", async () => {
     await withDemo(async ({ page, apiKey }) => {
       await harness.dev.createUser(apiKey, { phone: "+919876543212" });
@@ -536,5 +586,63 @@ describe(`demo page (${ENGINE})`, () => {
       await page.getByTestId("kind-email").check();
       assert.deepEqual(await axeViolations(page), []);
     });
+  });
+});
+
+// The demo as `scripts/demo.sh` starts it: the server with --demo-accounts, the page on the
+// default tenant, nothing seeded by the test.
+describe(`first contact: the demo as scripts/demo.sh starts it (${ENGINE})`, () => {
+  let demoHarness;
+
+  before(async () => {
+    demoHarness = await startHarness({ serverArgs: ["--demo-accounts"] });
+  });
+
+  after(async () => {
+    await demoHarness?.close();
+  });
+
+  test("the form opens with an account filled in, and the first “Send me a code” works with no seeding", async () => {
+    const demo = await demoHarness.openDemo({ ownTenant: false });
+    try {
+      const { page, apiKey } = demo;
+      const accounts = await demoHarness.dev.accounts(apiKey);
+      assert.equal(accounts.length, 3);
+      // The page lists them, and the first is already in the form.
+      await page.locator("[data-testid=account]:nth-child(3)").waitFor();
+      const listed = [];
+      for (let i = 1; i <= 3; i++) listed.push(await page.locator(`[data-testid=account]:nth-child(${i})`).textContent());
+      assert.deepEqual(listed.map((line) => line.replace("Use this account", "").trim()), [
+        "Email: ada@example.com",
+        "Phone: +919876543210",
+        "Username: grace",
+      ]);
+      assert.equal(await page.getByTestId("identifier").inputValue(), "ada@example.com");
+      assert.equal(await page.getByTestId("kind-email").evaluate((el) => el.checked), true);
+
+      // Straight away: send, read the code, choose a PIN of digits, reset.
+      await sendCodeAndWait(page);
+      assert.equal(await outcome(page).getAttribute("data-state"), "success");
+      const message = await newestMessage(page);
+      assert.deepEqual({ channel: message.channel, to: message.to }, { channel: "email", to: "ada@example.com" });
+      await fillForm(page, { otp: message.code, pin: "4821" });
+      await submitAndWait(page);
+      assert.equal(await outcome(page).getAttribute("data-state"), "success");
+      assert.match(await text(page, "outcome-title"), /PIN was reset/);
+      assert.deepEqual(await demoHarness.dev.checkPin(apiKey, "ada@example.com", "4821"), { matches: true, pinChanges: 1 });
+      await screenshot(page, "demo-first-contact");
+
+      // "Use this account" on the phone: one click fills the kind and the number.
+      await page.locator("[data-testid=account]:nth-child(2) [data-testid=use-account]").click();
+      assert.equal(await page.getByTestId("kind-phone").evaluate((el) => el.checked), true);
+      assert.equal(await page.getByTestId("identifier").inputValue(), "+919876543210");
+      await sendCodeAndWait(page);
+      assert.equal(await outcome(page).getAttribute("data-state"), "success");
+      const sms = (await demoHarness.dev.outbox(apiKey)).at(-1);
+      assert.deepEqual({ channel: sms.channel, to: sms.to }, { channel: "sms", to: "+919876543210" });
+      assert.deepEqual(await demo.consoleProblems(), [], "console problems");
+    } finally {
+      await demo.close();
+    }
   });
 });

@@ -31,11 +31,12 @@ export function keepWasmExports() {
 }
 
 /**
- * Starts the server and the browser of `engine` (default: LR_BROWSER; none for "none"). Returns { url, dev,
- * browser, context (Chromium's Playwright context, for Chromium-only tests), openDemo, close }.
+ * Starts the server (with `serverArgs`) and the browser of `engine` (default: LR_BROWSER; none for
+ * "none"). Returns { url, dev, browser, context (Chromium's Playwright context, for Chromium-only
+ * tests), openDemo, close }.
  */
-export async function startHarness({ engine = ENGINE } = {}) {
-  const { child, url } = await startServer();
+export async function startHarness({ engine = ENGINE, serverArgs = [] } = {}) {
+  const { child, url } = await startServer(serverArgs);
   let browser;
   try {
     browser = engine === "none" ? null : await launchBrowser(engine);
@@ -51,7 +52,10 @@ export async function startHarness({ engine = ENGINE } = {}) {
     dev,
     browser,
     context: browser?.context,
-    /** A fresh page on the demo, with its own tenant and a console recorder. */
+    /**
+     * A fresh page on the demo with a console recorder, on its own new tenant (or, with
+     * `ownTenant: false`, as a user opens it: on the default tenant the page starts with).
+     */
     openDemo: (options) => openDemo(browser, url, dev, options),
     async close() {
       await browser?.close();
@@ -74,20 +78,25 @@ function recordPageProblems() {
   );
 }
 
-async function openDemo(browser, url, dev, { viewport, tenantSettings } = {}) {
+async function openDemo(browser, url, dev, { viewport, tenantSettings, ownTenant = true } = {}) {
   const driver = await browser.newPage();
   const page = withLocators(driver);
   if (viewport) await page.setViewportSize(viewport);
   await driver.addInitScript(recordPageProblems);
 
-  const apiKey = await dev.createTenant(tenantSettings);
   await driver.goto(url);
   await page.locator("[data-testid=load-status][data-state=ready]").waitFor();
-  await page.getByTestId("apiKey").fill(apiKey);
+  let apiKey = await page.getByTestId("apiKey").inputValue();
+  if (ownTenant) {
+    apiKey = await dev.createTenant(tenantSettings);
+    await page.getByTestId("apiKey").fill(apiKey);
+  }
 
   return {
     page,
     apiKey,
+    /** Whether the engine reports the page's console to the test (not WebKit's WebDriver). */
+    seesConsole: Array.isArray(driver.console),
     /**
      * Console problems: any CSP violation or uncaught error, and any console error/warning
      * (where the engine shows the console) except the messages `allowed` matches (e.g. the
@@ -98,7 +107,8 @@ async function openDemo(browser, url, dev, { viewport, tenantSettings } = {}) {
       const messages = (driver.console ?? []).filter(
         (m) =>
           /content security policy/i.test(m.text) ||
-          ((m.type === "error" || m.type === "warning" || m.type === "pageerror") && !allowed(m)),
+          // Chromium types console.warn "warning", Firefox (over BiDi) "warn".
+          (["error", "warning", "warn", "pageerror"].includes(m.type) && !allowed(m)),
       );
       return [...recorded, ...messages.map((m) => `${m.type}: ${m.text} (${m.url})`)];
     },

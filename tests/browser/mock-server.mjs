@@ -25,12 +25,15 @@ function serverBinary() {
   return binary;
 }
 
-/** Starts the server on port 0 and resolves with its URL from the `listening on` line. */
-export function startServer() {
+/**
+ * Starts the server on port 0 (with `extraArgs`, e.g. `--demo-accounts`) and resolves with its
+ * URL from the `listening on` line.
+ */
+export function startServer(extraArgs = []) {
   if (!existsSync(path.join(ROOT, "pkg", "index.js"))) {
     throw new Error("pkg/ is not built: run scripts/build.sh first");
   }
-  const args = ["--port", "0", "--www", path.join(ROOT, "www"), "--pkg", path.join(ROOT, "pkg")];
+  const args = ["--port", "0", "--www", path.join(ROOT, "www"), "--pkg", path.join(ROOT, "pkg"), ...extraArgs];
   const child = spawn(serverBinary(), args, { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -78,6 +81,7 @@ export function devApi(baseUrl) {
   }
   return {
     createTenant: async (settings = {}) => (await call("POST", "tenants", { body: settings })).apiKey,
+    accounts: async (apiKey) => (await call("GET", "accounts", { apiKey })).accounts,
     createUser: (apiKey, user) => call("POST", "users", { apiKey, body: user }),
     issueOtp: (apiKey, identifier) => call("POST", "otp", { apiKey, body: identifier }),
     /** A reset-link token, as the forgot-PIN email with a page URL issues one. */

@@ -2,7 +2,8 @@
 // delay with an outcome of its own (success carrying its number, an API error with its own code,
 // a 429 with its own Retry-After, a timeout with its own timeoutMs, an abort, the last two answered
 // only after the package gave up on them), each settling with exactly its own outcome; and 100
-// concurrent real HTTP calls to the mock, each on its own user.
+// concurrent real HTTP calls to the mock, each on its own user. And the rule for an answer that is
+// processed after timeoutMs has passed: the call resolves with it.
 // In Node (pkg/node.mjs) and in this run's browser (the mock's /pkg/index.js).
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
@@ -99,6 +100,39 @@ async function inFlight(lib, arg, h) {
   return { settled: results.length, peakFetchesInFlight: peak, kinds, wrong };
 }
 
+/**
+ * A custom fetch that busy-waits until well past the call's timeoutMs, then answers at once, with
+ * a body that is read at once too. The timer is due, but a timer is a task and cannot run before
+ * the answer's promise callbacks (microtasks): the call processes the answer first, resolves with
+ * it, and clears its timer. This is what a starved event loop does by chance (Node runs due timers
+ * late and out of order); here it happens on every run.
+ */
+async function lateAnswer(lib, arg, h) {
+  const started = performance.now();
+  const fetch = () => {
+    while (performance.now() - started < arg.timeoutMs * 3) {
+      // busy: the deadline passes while fetch runs
+    }
+    const text = () => Promise.resolve(JSON.stringify({ IsPosted: true, Late: true }));
+    return Promise.resolve({ status: 200, headers: new Headers(), text });
+  };
+  const result = await h.settle(() =>
+    lib.resetPinWithOtp({
+      apiKey: "4f4b8c6e-2f1a-4c3d-9b8e-7a6d5c4b3a21",
+      otp: "123456",
+      pin: "2468",
+      email: "late@example.com",
+      baseUrl: "http://127.0.0.1:9",
+      timeoutMs: arg.timeoutMs,
+      fetch,
+    }),
+  );
+  const elapsed = performance.now() - started;
+  // Still no timeout once the timer would have run: it was cleared with the call.
+  await h.sleep(arg.timeoutMs);
+  return { result, elapsed };
+}
+
 /** 100 real calls at once, each on its own user; every 10th with a wrong OTP. */
 async function realCalls(lib, arg, h) {
   const results = await Promise.all(
@@ -130,6 +164,13 @@ for (const [where, title] of places(["node", "same"])) {
       assert.equal(result.settled, CALLS);
       assert.deepEqual(result.kinds, { success: 200, api: 400, timeout: 200, aborted: 200 });
       assert.ok(result.peakFetchesInFlight >= CALLS * 0.9, `peak ${result.peakFetchesInFlight}`);
+    });
+
+    test("an answer processed after timeoutMs has passed resolves the call with it", async () => {
+      const timeoutMs = 20;
+      const { result, elapsed } = await env.run(where, lateAnswer, { timeoutMs });
+      assert.ok(elapsed >= timeoutMs * 3, `the answer came ${elapsed} ms in`);
+      assert.deepEqual(result, { ok: true, value: { IsPosted: true, Late: true } });
     });
 
     test(`${REAL_CALLS} concurrent real calls to the mock, each on its own user`, async () => {

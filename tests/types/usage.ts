@@ -52,6 +52,7 @@ function explain(error: LoginRadiusError): string {
     case "aborted":
     case "invalid_response":
     case "load":
+    case "not_loaded":
       return error.message;
     default: {
       const unreachable: never = error.kind;

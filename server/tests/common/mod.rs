@@ -2,7 +2,7 @@
 // Each test crate uses a different subset of these helpers.
 #![allow(dead_code)]
 
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use loginradius_mock::{AppState, Config};
 use reqwest::{Client, Response, StatusCode};
@@ -147,6 +147,19 @@ impl Mock {
         .await
     }
 
+    /// Stops the tenant's clock, so only [`Mock::advance`] moves it: what a test checks about
+    /// time then never depends on how fast the machine runs it. Returns the frozen "now".
+    pub async fn freeze(&self, key: &str) -> SystemTime {
+        let clock = self
+            .dev_post(
+                &format!("/__dev/clock?apikey={key}"),
+                json!({ "freeze": true }),
+            )
+            .await;
+        assert_eq!(clock["frozen"], true, "{clock}");
+        iso_time(&clock["now"])
+    }
+
     pub async fn webhooks(&self, key: &str) -> Vec<Value> {
         let body = self.dev_get(&format!("/__dev/webhooks?apikey={key}")).await;
         body.as_array().expect("webhook array").clone()
@@ -169,6 +182,11 @@ impl Mock {
         self.dev_post(&format!("/__dev/faults?apikey={key}"), body)
             .await;
     }
+}
+
+/// An ISO-8601 time as the server writes it.
+pub fn iso_time(value: &Value) -> SystemTime {
+    humantime::parse_rfc3339(value.as_str().expect("an ISO-8601 string")).expect("ISO-8601")
 }
 
 pub fn urlencode(value: &str) -> String {

@@ -32,6 +32,8 @@ export function describeError(error: LoginRadiusError): string {
       return `Unexpected answer (status ${error.status}).`;
     case "load":
       return `The PIN reset could not start: ${error.message}`;
+    case "not_loaded":
+      return "Call init() first.";
     default: {
       const unreachable: never = error.kind;
       return unreachable;
