@@ -1,6 +1,8 @@
 // The demo page: a form over every option of sendResetPinOtp and resetPinWithOtp, with live
 // validation, a masked preview of the next request, the local server's messages (the code it
-// "sent"), and a clear outcome panel. Both steps work against the local server and the live one.
+// "sent", and the email's reset link), and a clear outcome panel. Both steps work against the
+// local server and the live one. Opened from the email's link (?vtoken=…), it is the landing page:
+// one step, "choose a new PIN", sent with resetPinWithToken.
 import {
   init,
   sendResetPinOtp,
@@ -9,6 +11,10 @@ import {
   resetPinWithOtp,
   validateResetPinWithOtp,
   buildResetPinWithOtpRequest,
+  resetPinWithToken,
+  validateResetPinWithToken,
+  buildResetPinWithTokenRequest,
+  readResetToken,
   isLoginRadiusError,
 } from "/pkg/index.js";
 import { sentence } from "/sentence.js";
@@ -65,6 +71,12 @@ const FIELD_NAMES = {
 
 const MASK = "•••";
 
+/** Where the page keeps, for this tab only, the API key that asked for the email (see start). */
+const API_KEY_STORE = "lr-demo-apiKey";
+
+/** The token of the email's link this page was opened with, or null: then it is the landing page. */
+let resetToken = null;
+
 const form = $("reset-form");
 /** Fields the user has edited: their errors show while typing; the rest wait for a submit. */
 const touched = new Set();
@@ -115,6 +127,15 @@ function readResetOptions() {
   for (const name of BOOLEAN_OPTIONS) {
     if ($(name).value !== "") options[name] = $(name).value === "true";
   }
+  return options;
+}
+
+/** The options of resetPinWithToken: the link's token, the new PIN and what both calls share. */
+function readTokenOptions() {
+  const options = addTextOptions({ resetToken }, ["apiKey", "baseUrl"]);
+  const timeout = $("timeoutMs").value.trim();
+  if (timeout !== "") options.timeoutMs = /^\d+$/.test(timeout) ? Number(timeout) : timeout;
+  if ($("pin").value !== "") options.pin = $("pin").value;
   return options;
 }
 
@@ -180,7 +201,7 @@ function renderValidation(issues) {
 function maskBody(body) {
   const parsed = JSON.parse(body);
   for (const key of Object.keys(parsed)) {
-    if (/^(otp|pin)$/i.test(key)) parsed[key] = MASK;
+    if (/^(otp|pin|resettoken)$/i.test(key)) parsed[key] = MASK;
   }
   return JSON.stringify(parsed, null, 2);
 }
@@ -217,6 +238,7 @@ function renderPreview(step) {
  * delivery options. The shared fields follow the same rules, so their messages are identical.
  */
 function formIssues() {
+  if (resetToken !== null) return STEPS.token.validate(STEPS.token.read());
   const issues = [...STEPS.reset.validate(STEPS.reset.read()), ...STEPS.send.validate(STEPS.send.read())];
   const seen = new Set();
   return issues.filter(({ field, message }) => !seen.has(`${field} ${message}`) && seen.add(`${field} ${message}`));
@@ -299,7 +321,14 @@ function messageItem(entry) {
   code.append(el("strong", entry.otp, { class: "message-code", "data-testid": "message-code" }));
   item.append(meta, code);
   if (entry.template) item.append(el("p", `Template: ${entry.template}`, { class: "hint" }));
-  if (entry.resetPinUrl) item.append(el("p", `Link: ${entry.resetPinUrl}`, { class: "hint" }));
+  if (entry.resetPinLink) {
+    // The email's link, as the user would click it: it opens this page on "choose a new PIN".
+    const link = el("p", "Or follow the link: ");
+    link.append(el("a", "Choose a new PIN", { href: entry.resetPinLink, "data-testid": "message-link" }));
+    item.append(link);
+  } else if (entry.resetPinUrl) {
+    item.append(el("p", `Link: ${entry.resetPinUrl}`, { class: "hint" }));
+  }
   return item;
 }
 
@@ -420,10 +449,22 @@ const STEPS = {
     timeoutAdvice: "The reset may or may not have happened. Request a new code and try again, or raise the timeout.",
     onSuccess: showSuccess,
   },
+  token: {
+    name: "resetPinWithToken",
+    read: readTokenOptions,
+    validate: validateResetPinWithToken,
+    build: buildResetPinWithTokenRequest,
+    call: resetPinWithToken,
+    busy: "Resetting your PIN…",
+    refused: "The server refused the reset.",
+    timeoutAdvice: "The reset may or may not have happened. If the link no longer works, ask for a new email.",
+    onSuccess: showTokenSuccess,
+  },
 };
 
 /** The step the preview shows: sending a code until the user has typed one, then the reset. */
 function upcomingStep() {
+  if (resetToken !== null) return STEPS.token;
   return $("otp").value.trim() === "" ? STEPS.send : STEPS.reset;
 }
 
@@ -475,7 +516,7 @@ function submit(event) {
   event.preventDefault();
   showAllErrors = true;
   refresh();
-  run(STEPS.reset);
+  run(resetToken === null ? STEPS.reset : STEPS.token);
 }
 
 function sendCode() {
@@ -531,6 +572,8 @@ function showSent(result, ms, options) {
     el("p", where, { "data-testid": "next-step" }),
   ]);
   $("send-code-status").textContent = `Code sent ${deliveryText(options)} at ${new Date().toLocaleTimeString()}.`;
+  // The email's link opens this page in this tab: it finds the API key here (see start).
+  sessionStorage.setItem(API_KEY_STORE, options.apiKey ?? "");
   if (isLocalServer()) refreshMessages();
 }
 
@@ -539,6 +582,16 @@ function showSuccess(_result, ms) {
     el("p", "Your PIN was reset.", { class: "outcome-title", "data-testid": "outcome-title" }),
     el("p", `The server answered {"IsPosted": true} after ${Math.round(ms)} ms.`),
     el("p", "Sign in with your new PIN. The code you used cannot be used again.", {
+      "data-testid": "next-step",
+    }),
+  ]);
+}
+
+function showTokenSuccess(_result, ms) {
+  setOutcome("success", null, [
+    el("p", "Your PIN was reset.", { class: "outcome-title", "data-testid": "outcome-title" }),
+    el("p", `The server answered {"IsPosted": true} after ${Math.round(ms)} ms.`),
+    el("p", "Sign in with your new PIN. The link you followed cannot be used again.", {
       "data-testid": "next-step",
     }),
   ]);
@@ -586,7 +639,15 @@ function showError(error, ms, step) {
   ];
   if (error.issues.length > 0) children.push(issueList(error.issues));
   children.push(el("p", advice(error, step), { class: "next-step", "data-testid": "next-step" }));
+  if (step === STEPS.token) children.push(startOverLink());
   setOutcome("error", error.kind, children);
+}
+
+/** Back to the two-step form, without the link's token. */
+function startOverLink() {
+  const p = el("p");
+  p.append(el("a", "Start over: ask for a new email", { href: window.location.pathname, "data-testid": "start-over" }));
+  return p;
 }
 
 const TITLES = {
@@ -620,12 +681,18 @@ function lockoutAdvice(error) {
   return `Too many wrong codes locked this account. Wait until ${when}, then request a new code.`;
 }
 
-function apiAdvice(error) {
+const LINK_ADVICE =
+  "This link cannot reset your PIN any more (it was used, has expired, or a newer email replaced it): start over, ask for a new email with a link, and follow the newest one.";
+
+function apiAdvice(error, step) {
   if (error.status === 429) {
     const wait = error.retryAfter === undefined ? "a few" : String(error.retryAfter);
     return `Too many requests: wait ${wait} seconds, then try again.`;
   }
   if (error.errorCode === 1198) return lockoutAdvice(error);
+  // The local server answers 403 for a link that is used, expired or replaced (LoginRadius
+  // documents no code for it): the way out is a new email.
+  if (step === STEPS.token && error.status === 403 && error.errorCode === 403) return LINK_ADVICE;
   const advice = API_ADVICE[error.errorCode];
   if (advice) return advice;
   if (error.status >= 500) return "The server had a problem: try again in a moment.";
@@ -637,7 +704,7 @@ function advice(error, step) {
     case "validation":
       return "Nothing was sent. Fix the highlighted fields, then submit again.";
     case "api":
-      return apiAdvice(error);
+      return apiAdvice(error, step);
     case "network":
       return "Check your connection and the base URL, and that the server allows requests from this page (CORS). Then try again.";
     case "timeout":
@@ -675,6 +742,26 @@ function wireEvents() {
   $("messages-refresh").addEventListener("click", refreshMessages);
 }
 
+/**
+ * Opened from the email's link: read its token (readResetToken), take it out of the address bar
+ * (it is a secret until used), and show the one step left, choosing a new PIN.
+ */
+function enterLinkStep() {
+  resetToken = readResetToken(window.location);
+  if (resetToken === null) return;
+  const url = new URL(window.location.href);
+  url.searchParams.delete("vtoken");
+  url.searchParams.delete("vtype");
+  history.replaceState(null, "", url);
+  const apiKey = sessionStorage.getItem(API_KEY_STORE);
+  if (apiKey) $("apiKey").value = apiKey;
+  document.body.dataset.step = "link";
+  $("link-step").hidden = false;
+  for (const id of ["identify", "identifier-field", "delivery", "otp-field", "sending"]) $(id).hidden = true;
+  $("form-heading").textContent = "Choose a new PIN";
+  $("pin").focus();
+}
+
 async function start() {
   const status = $("load-status");
   try {
@@ -687,6 +774,9 @@ async function start() {
     return;
   }
   $("baseUrl").value = window.location.origin;
+  // The email's link opens this page: its landing step is the third call (see enterLinkStep).
+  $("resetPinUrl").value = new URL("/", window.location.origin).href;
+  enterLinkStep();
   applyIdentifierKind();
   applyServerMode();
   wireEvents();
