@@ -4,6 +4,9 @@ import type {
   SendResetPinOtpRequest,
   ResetPinWithOtpOptions,
   ResetPinWithOtpResult,
+  ResetPinWithTokenOptions,
+  ResetPinWithTokenRequest,
+  ResetPinWithTokenResult,
   SendResetPinOtpOptions,
   SendResetPinOtpResult,
   ValidationIssue,
@@ -41,6 +44,18 @@ export function validateResetPinWithOtp(options: unknown): ValidationIssue[];
 
 /** The exact request `resetPinWithOtp` would send; throws a `LoginRadiusError` (kind "validation"). */
 export function buildResetPinWithOtpRequest(options: ResetPinWithOtpOptions): ResetPinWithOtpRequest;
+
+/**
+ * Resets a user's PIN with the token of the forgot-PIN email's link (`readResetToken(location)`
+ * on the page the link opens). Rejects with a `LoginRadiusError`.
+ */
+export function resetPinWithToken(options: ResetPinWithTokenOptions): Promise<ResetPinWithTokenResult>;
+
+/** Checks options by the same rules as `resetPinWithToken`; `[]` when they are valid. */
+export function validateResetPinWithToken(options: unknown): ValidationIssue[];
+
+/** The exact request `resetPinWithToken` would send; throws a `LoginRadiusError` (kind "validation"). */
+export function buildResetPinWithTokenRequest(options: ResetPinWithTokenOptions): ResetPinWithTokenRequest;
 
 /** Whether `value` is a `LoginRadiusError`; works across bundle copies, unlike `instanceof`. */
 export function isLoginRadiusError(value: unknown): value is LoginRadiusError;

@@ -9,6 +9,9 @@ export const {
   resetPinWithOtp,
   validateResetPinWithOtp,
   buildResetPinWithOtpRequest,
+  resetPinWithToken,
+  validateResetPinWithToken,
+  buildResetPinWithTokenRequest,
   isLoginRadiusError,
   readResetToken,
 } = lib;

@@ -54,6 +54,7 @@ const FIELD_NAMES = {
   apiKey: "API key",
   otp: "One-time code",
   pin: "New PIN",
+  resetToken: "The link's token",
   smsTemplate: "SMS template",
   emailTemplate: "Email template",
   resetPinUrl: "Link in the email",

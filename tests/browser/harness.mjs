@@ -124,6 +124,11 @@ export function failedResetResponse(status) {
   return failedResponse(status, "/identity/v2/auth/pin/reset/otp/");
 }
 
+/** The same for the reset by the email link's token. */
+export function failedTokenResetResponse(status) {
+  return failedResponse(status, "/identity/v2/auth/pin/reset/token");
+}
+
 /** The same for the endpoints that send the code (`/identity/v2/auth/pin/forgot/…`). */
 export function failedSendResponse(status) {
   return failedResponse(status, "/identity/v2/auth/pin/forgot/");
