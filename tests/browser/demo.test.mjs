@@ -17,6 +17,7 @@ import {
   failedResetResponse,
   failedSendResponse,
   failedTokenResetResponse,
+  recordPageProblems,
   refusedConnection,
   startHarness,
 } from "./harness.mjs";
@@ -96,7 +97,13 @@ async function landed(page) {
       .evaluate(`document.querySelector("[data-testid=load-status][data-state=ready]") !== null &&
         document.body.dataset.step === "link"`)
       .catch(() => false);
-    if (ready) return;
+    if (ready) {
+      // Engines without init scripts (WebKit over WebDriver classic) record the new page's
+      // problems from here on, as openDemo does after its first load.
+      const recording = await page.driver.evaluate("Array.isArray(window.__pageProblems)");
+      if (!recording) await page.driver.evaluate(`(${recordPageProblems})()`);
+      return;
+    }
     if (Date.now() > deadline) throw new Error("the link did not open the landing step");
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

@@ -67,7 +67,7 @@ export async function startHarness({ engine = ENGINE, serverArgs = [] } = {}) {
 // Runs in the page before its own scripts where the engine has init scripts (after load in
 // WebKit): records CSP violations and uncaught errors even if the console wording ever changes,
 // and where the engine shows no console at all.
-function recordPageProblems() {
+export function recordPageProblems() {
   window.__pageProblems = [];
   document.addEventListener("securitypolicyviolation", (event) => {
     window.__pageProblems.push(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
