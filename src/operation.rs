@@ -3,6 +3,7 @@
 /// One of the three calls: ask LoginRadius to send the code (and the email's link), reset the
 /// PIN with the code, or reset it with the link's token.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
 pub enum Operation {
     /// `sendResetPinOtp`: `POST /identity/v2/auth/pin/forgot/{otp|email|username}`.
     SendCode,

@@ -46,13 +46,9 @@ impl Calls {
         Calls(self.0 | other.0)
     }
 
+    /// Each call is the bit of its place in [`Operation`] (`SEND_CODE` is 1 << 0, and so on).
     pub fn contains(self, operation: Operation) -> bool {
-        let call = match operation {
-            Operation::SendCode => Calls::SEND_CODE,
-            Operation::ResetPin => Calls::RESET_PIN,
-            Operation::ResetPinWithToken => Calls::RESET_PIN_WITH_TOKEN,
-        };
-        self.0 & call.0 != 0
+        self.0 & (1 << operation as u8) != 0
     }
 }
 
@@ -172,19 +168,15 @@ pub(super) fn unknown_keys(raw: &RawOptions, operation: Operation, issues: &mut 
             continue;
         }
         let mut message = format!("is not an option of {}", operation.function_name());
-        let mut others = Operation::ALL
-            .into_iter()
-            .filter(|other| *other != operation && option_of(*other, key).is_some())
-            .peekable();
-        if others.peek().is_some() {
-            message.push_str("; it is one of ");
-            for (i, other) in others.enumerate() {
-                if i > 0 {
-                    message.push_str(" and ");
-                }
+        let mut named = false;
+        for other in Operation::ALL {
+            if other != operation && option_of(other, key).is_some() {
+                message.push_str(if named { " and " } else { "; it is one of " });
                 message.push_str(other.function_name());
+                named = true;
             }
-        } else if let Some(suggestion) = suggest(key, operation) {
+        }
+        if let Some(suggestion) = suggest(key, operation).filter(|_| !named) {
             message.push_str("; did you mean \"");
             message.push_str(suggestion);
             message.push_str("\"?");

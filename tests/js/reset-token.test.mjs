@@ -137,9 +137,9 @@ const READS = [
   ["a name that only ends in vtoken", { kind: "string", value: "https://a.example/p?myvtoken=x" }, { value: null }],
   ["a malformed escape", { kind: "string", value: "https://a.example/p?vtoken=%E0%A4%A" }, { value: null }],
   ["an empty string", { kind: "string", value: "" }, { value: null }],
-  ["a number", { kind: "raw", value: 42 }, { thrown: { name: "TypeError", message: "readResetToken: locationOrUrl must be location, a URL or a URL string, got number" } }],
-  ["null", { kind: "raw", value: null }, { thrown: { name: "TypeError", message: "readResetToken: locationOrUrl must be location, a URL or a URL string, got null" } }],
-  ["an object without href", { kind: "raw", value: { search: "?vtoken=x" } }, { thrown: { name: "TypeError", message: "readResetToken: locationOrUrl must be location, a URL or a URL string, got object" } }],
+  ["a number", { kind: "raw", value: 42 }, { thrown: { name: "TypeError", message: "readResetToken takes location, a URL or a string, not number" } }],
+  ["null", { kind: "raw", value: null }, { thrown: { name: "TypeError", message: "readResetToken takes location, a URL or a string, not null" } }],
+  ["an object without href", { kind: "raw", value: { search: "?vtoken=x" } }, { thrown: { name: "TypeError", message: "readResetToken takes location, a URL or a string, not object" } }],
 ];
 
 for (const [where, title] of places(["node", "same", "cross"])) {
@@ -229,8 +229,8 @@ const BAD_VALUES = [
   ["apiKey", "", "is required and must not be empty"],
   ["apiKey", "not-a-guid", "must be a GUID like xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx (your LoginRadius API key)"],
   ["resetToken", "", "must not be empty"],
-  ["resetToken", "has space", "must not contain spaces or control characters"],
-  ["resetToken", "é-token", "must contain only printable ASCII characters"],
+  ["resetToken", "has space", "must be printable ASCII, without spaces"],
+  ["resetToken", "é-token", "must be printable ASCII, without spaces"],
   ["resetToken", "t".repeat(513), "must be at most 512 characters"],
   ["resetToken", 1234, "must be a string, got a number"],
   ["pin", "", "must not be empty"],
