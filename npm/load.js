@@ -3,7 +3,7 @@
 // 1. The `.wasm` asset at `new URL(..., import.meta.url)`: Vite, webpack, Rsbuild and Parcel emit
 //    it and rewrite the URL; a plain page and a CDN serve it beside index.js. Nothing more is
 //    downloaded than the module itself, compiled while it streams.
-// 2. Otherwise the module's bytes (gzipped, base64) from `./wasm-bytes.js`, imported lazily: esbuild, Rollup and
+// 2. Otherwise the module's embedded copy from `./wasm-bytes.js`, imported lazily: esbuild, Rollup and
 //    Angular ignore the asset URL, and the dependency pre-bundler of Vite 6 and 7 dev servers moves
 //    the JavaScript without it; every bundler emits (or inlines) an `import()`ed module.
 // A caller's own URL or bytes (`init(source)`) are used as given, with no fallback, and a failure
@@ -58,33 +58,25 @@ function assetWasKept(asset) {
 }
 
 async function embeddedBytes() {
-  let base64;
+  let unpack;
   try {
-    ({ default: base64 } = await import("./wasm-bytes.js"));
+    ({ default: unpack } = await import("./wasm-bytes.js"));
   } catch (error) {
     throw loadError(`its JavaScript chunk with the module did not load (${detail(error)}); check the connection and try again`, error);
   }
-  if (typeof DecompressionStream !== "function") {
-    throw loadError(`this browser cannot unpack the module's embedded copy (no DecompressionStream: Safari 16.4, Chrome 80 and Firefox 113 have it); have the bundler emit ${FILE}, or pass its URL to init()`);
+  try {
+    return await unpack();
+  } catch (error) {
+    throw loadError(detail(error), error);
   }
-  const gzipped = new Blob([decodeBase64(base64)]).stream().pipeThrough(new DecompressionStream("gzip"));
-  return new Uint8Array(await new Response(gzipped).arrayBuffer());
-}
-
-function decodeBase64(base64) {
-  if (typeof Uint8Array.fromBase64 === "function") return Uint8Array.fromBase64(base64);
-  const text = atob(base64);
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  return bytes;
 }
 
 /** A caller's source: a URL, a path or a Response is checked here; bytes or a Module go as given. */
 function fromCaller(source) {
-  if (typeof source === "string" || source instanceof URL || (typeof Request === "function" && source instanceof Request)) {
+  if (typeof source === "string" || source instanceof URL || source instanceof Request) {
     return fetchWasm(source);
   }
-  return typeof Response === "function" && source instanceof Response ? wasmIn(source, source.url || "the Response") : source;
+  return source instanceof Response ? wasmIn(source, source.url || "the Response") : source;
 }
 
 async function fetchWasm(url) {

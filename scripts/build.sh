@@ -41,8 +41,8 @@ rm -f pkg/.gitignore pkg/README.md pkg/package.json
 optimize pkg/loginradius_pin_reset_bg.wasm pkg/loginradius_pin_reset.js
 
 # The module's bytes as ES modules, for where its file cannot go. pkg/wasm-bytes.js, for a browser
-# bundle whose bundler ignores the `.wasm` asset (npm/load.js imports it lazily), is gzipped, then
-# base64: 32.9 KB on the wire once the server gzips it, about what the .wasm costs (plain base64:
+# bundle whose bundler ignores the `.wasm` asset (npm/load.js imports it lazily), carries them
+# gzipped, then base64, with its unpacking (npm/wasm-bytes.js, bundled below): 32.9 KB on the wire once the server gzips it, about what the .wasm costs (plain base64:
 # 42.3 KB), and 43.7 KB where nothing compresses it (plain base64: 96 KB) (2026-12-02, this
 # build's module). The Node build carries the plain base64 inside (npm/node-lib.js): it then needs
 # no require() of node:zlib, which an ES module bundle of it (esbuild --format=esm) cannot do.
@@ -51,7 +51,7 @@ node -e '
   const zlib = require("zlib");
   const wasm = fs.readFileSync("pkg/loginradius_pin_reset_bg.wasm");
   const module = (what, bytes) => `// loginradius_pin_reset_bg.wasm, ${what}.\nexport default "${bytes.toString("base64")}";\n`;
-  fs.writeFileSync("pkg/wasm-bytes.js", module("gzipped, base64", zlib.gzipSync(wasm, { level: 9 })));
+  fs.writeFileSync("pkg/wasm-bytes-data.js", module("gzipped, base64", zlib.gzipSync(wasm, { level: 9 })));
   fs.writeFileSync("pkg/wasm-bytes-node.js", module("base64", wasm));'
 
 cp npm/* pkg/
@@ -73,9 +73,12 @@ cp src/wasm/types.d.ts pkg/types.d.cts
 esbuild pkg/index.js --bundle --format=esm --platform=neutral --log-level=warning \
   --external:./wasm-bytes.js --outfile=pkg/index.js --allow-overwrite
 terser pkg/index.js --module --compress passes=2 --mangle -o pkg/index.js
+esbuild pkg/wasm-bytes.js --bundle --format=esm --minify --log-level=warning \
+  --outfile=pkg/wasm-bytes.js --allow-overwrite
 # Everything else was bundled into index.js or node/lib.cjs.
 rm -r pkg/loginradius_pin_reset.js pkg/loginradius_pin_reset.d.ts pkg/*.wasm.d.ts \
-  pkg/is-error.js pkg/reset-token.js pkg/load.js pkg/errors.js pkg/node-lib.js pkg/wasm-bytes-node.js
+  pkg/is-error.js pkg/reset-token.js pkg/load.js pkg/errors.js pkg/node-lib.js pkg/wasm-bytes-node.js \
+  pkg/wasm-bytes-data.js
 
 # The short names rewrite wasm-bindgen's output (they stay because they save 2.0 KB gzip of the
 # .wasm: 32,810 -> 30,816 bytes): the build succeeds only when the result loads and answers a call.

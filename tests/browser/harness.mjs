@@ -14,17 +14,26 @@ export const RESULTS_DIR = path.join(ROOT, "test-results");
 
 /**
  * A page init script (`page.addInitScript(keepWasmExports)`, or evaluated before the package is
- * imported): keeps the exports of the first wasm module the page instantiates, the package's, as
- * globalThis.__lrWasm. The glue is bundled into pkg/index.js, so this is how tests and the
- * benchmark read the module's memory, externref table and trap flag. Its short export names are
- * not fixed: find those by type (see `wasmMemory`).
+ * imported), also called as is in Node: keeps the exports of the first wasm module instantiated,
+ * the package's, as globalThis.__lrWasm, however it is instantiated (the package compiles the
+ * module and instantiates it with `new WebAssembly.Instance`). The glue is bundled into the
+ * package, so this is how tests and the benchmark read the module's memory, externref table and
+ * trap flag. Its short export names are not fixed: find those by type (see `wasmMemory`).
+ * Self-contained: it is serialized into pages.
  */
 export function keepWasmExports() {
+  const keep = (instance) => {
+    globalThis.__lrWasm ??= instance.exports;
+    return instance;
+  };
+  WebAssembly.Instance = new Proxy(WebAssembly.Instance, {
+    construct: (target, args, newTarget) => keep(Reflect.construct(target, args, newTarget)),
+  });
   for (const name of ["instantiateStreaming", "instantiate"]) {
     const real = WebAssembly[name];
     WebAssembly[name] = async function (...args) {
       const result = await real.apply(this, args);
-      globalThis.__lrWasm ??= (result.instance ?? result).exports;
+      keep(result.instance ?? result);
       return result;
     };
   }

@@ -297,8 +297,8 @@ function assertValidation(name, outcome, issues) {
     const { name: errorName, kind, status, issues: got } = result.error;
     assert.deepEqual({ errorName, kind, status, issues: got }, { errorName: "LoginRadiusError", kind: "validation", status: 0, issues }, `${name}: ${step}`);
     const listed = issues.map((i) => `${i.field} ${i.message}`).join("; ");
-    // One full stop, none after a message that already ends with a question mark.
-    const stop = listed.endsWith("?") ? "" : ".";
+    // One full stop, none after a message that already ends a sentence ("did you mean …?").
+    const stop = /[.!?…]$/.test(listed) ? "" : ".";
     assert.equal(result.error.message, `Invalid options for resetPinWithToken: ${listed}${stop}`, `${name}: ${step}`);
   }
   assert.equal(outcome.fetched, 0, `${name}: sent despite the issues`);

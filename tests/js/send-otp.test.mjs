@@ -416,8 +416,8 @@ function assertValidation(name, outcome, issues) {
       errorName: "LoginRadiusError", kind: "validation", status: 0, issues, isError: true, isTrap: false,
     }, `${name}: ${step}`);
     const listed = issues.map((i) => `${i.field} ${i.message}`).join("; ");
-    // One full stop, none after a message that already ends with a question mark.
-    const stop = listed.endsWith("?") ? "" : ".";
+    // One full stop, none after a message that already ends a sentence ("did you mean …?").
+    const stop = /[.!?…]$/.test(listed) ? "" : ".";
     assert.equal(result.error.message, `Invalid options for sendResetPinOtp: ${listed}${stop}`, `${name}: ${step}`);
   }
   assert.equal(outcome.fetched, 0, `${name}: sent despite the issues`);
