@@ -100,15 +100,29 @@ function addTextOptions(options, names) {
   return options;
 }
 
+function addTimeout(options) {
+  const timeout = $("timeoutMs").value.trim();
+  // Digits become a number; anything else is passed as typed so validation explains the problem.
+  if (timeout !== "") options.timeoutMs = /^\d+$/.test(timeout) ? Number(timeout) : timeout;
+  return options;
+}
+
+/** The new PIN and the webhook switches, which both resets take. */
+function addResetOptions(options) {
+  // Not trimmed: a space in a PIN is an error the user should see, not something to hide.
+  if ($("pin").value !== "") options.pin = $("pin").value;
+  for (const name of BOOLEAN_OPTIONS) {
+    if ($(name).value !== "") options[name] = $(name).value === "true";
+  }
+  return options;
+}
+
 /** What both steps take, exactly as the form describes it; empty optional fields are left out. */
 function readSharedOptions() {
   const options = addTextOptions({}, TEXT_OPTIONS);
   const identifier = $("identifier").value.trim();
   if (identifier !== "") options[identifierKind()] = identifier;
-  const timeout = $("timeoutMs").value.trim();
-  // Digits become a number; anything else is passed as typed so validation explains the problem.
-  if (timeout !== "") options.timeoutMs = /^\d+$/.test(timeout) ? Number(timeout) : timeout;
-  return options;
+  return addTimeout(options);
 }
 
 /** The options of sendResetPinOtp: only the delivery options of the chosen identifier kind. */
@@ -122,22 +136,12 @@ function readSendOptions() {
 
 /** The options of resetPinWithOtp. */
 function readResetOptions() {
-  const options = addTextOptions(readSharedOptions(), RESET_TEXT_OPTIONS);
-  // Not trimmed: a space in a PIN is an error the user should see, not something to hide.
-  if ($("pin").value !== "") options.pin = $("pin").value;
-  for (const name of BOOLEAN_OPTIONS) {
-    if ($(name).value !== "") options[name] = $(name).value === "true";
-  }
-  return options;
+  return addResetOptions(addTextOptions(readSharedOptions(), RESET_TEXT_OPTIONS));
 }
 
-/** The options of resetPinWithToken: the link's token, the new PIN and what both calls share. */
+/** The options of resetPinWithToken: the link's token instead of an identifier and a code. */
 function readTokenOptions() {
-  const options = addTextOptions({ resetToken }, ["apiKey", "baseUrl"]);
-  const timeout = $("timeoutMs").value.trim();
-  if (timeout !== "") options.timeoutMs = /^\d+$/.test(timeout) ? Number(timeout) : timeout;
-  if ($("pin").value !== "") options.pin = $("pin").value;
-  return options;
+  return addResetOptions(addTimeout(addTextOptions({ resetToken }, TEXT_OPTIONS)));
 }
 
 /** Whether the base URL points at this page's own server, i.e. at the local mock server. */
@@ -268,12 +272,15 @@ function applyIdentifierKind() {
   }
 }
 
-/** The fault simulator, the accounts and the messages only make sense against the local server. */
+/**
+ * The fault simulator, the accounts and the messages only make sense against the local server
+ * (and the accounts not on the link's step, where the token names the user).
+ */
 function applyServerMode() {
   const local = isLocalServer();
   $("fault").disabled = !local;
   $("messages").hidden = !local;
-  $("accounts").hidden = !local;
+  $("accounts").hidden = !local || resetToken !== null;
   if (local) {
     refreshMessages();
     refreshAccounts();
@@ -758,7 +765,7 @@ function enterLinkStep() {
   if (apiKey) $("apiKey").value = apiKey;
   document.body.dataset.step = "link";
   $("link-step").hidden = false;
-  for (const id of ["identify", "identifier-field", "delivery", "otp-field", "sending"]) $(id).hidden = true;
+  for (const id of ["identify", "identifier-field", "delivery", "otp-field", "type-field", "sending"]) $(id).hidden = true;
   $("form-heading").textContent = "Choose a new PIN";
   $("pin").focus();
 }

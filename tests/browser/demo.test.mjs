@@ -218,13 +218,17 @@ describe(`demo page (${ENGINE})`, () => {
         // The token left the address bar; the API key that asked for the email came along.
         assert.equal(await page.evaluate(() => location.search), "");
         assert.equal(await page.getByTestId("apiKey").inputValue(), apiKey);
-        for (const hidden of ["identifier", "otp", "send-code", "kind-email"]) {
+        await openAdvanced(page);
+        for (const hidden of ["identifier", "otp", "send-code", "kind-email", "type", "accounts"]) {
           assert.equal(await page.getByTestId(hidden).isHidden(), true, hidden);
         }
+        assert.equal(await page.getByTestId("xPreventWebhook").isHidden(), false);
         assert.equal(await text(page, "preview-call"), "resetPinWithToken");
         await page.getByTestId("pin").fill("5173");
+        await page.getByTestId("xPreventWebhook").selectOption("false");
         const preview = await text(page, "preview");
         assert.ok(preview.startsWith(`PUT ${harness.url}/identity/v2/auth/pin/reset/token?apikey=${apiKey}\n`), preview);
+        assert.match(preview, /^X-PreventWebhook: false$/m);
         assert.deepEqual(JSON.parse(preview.slice(preview.indexOf("{"))), { ResetToken: "•••", PIN: "•••" });
         if (ENGINE === "chromium") await screenshot(page, "demo-link-step");
 
