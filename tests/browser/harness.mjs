@@ -14,16 +14,18 @@ export const RESULTS_DIR = path.join(ROOT, "test-results");
 
 /**
  * A page init script (`page.addInitScript(keepWasmExports)`, or evaluated before the package is
- * imported), also called as is in Node: keeps the exports of the first wasm module instantiated,
- * the package's, as globalThis.__lrWasm, however it is instantiated (the package compiles the
+ * imported), also called as is in Node: keeps the exports of the package's wasm module as
+ * globalThis.__lrWasm, however it is instantiated (the package compiles the
  * module and instantiates it with `new WebAssembly.Instance`). The glue is bundled into the
  * package, so this is how tests and the benchmark read the module's memory, externref table and
  * trap flag. Its short export names are not fixed: find those by type (see `wasmMemory`).
  * Self-contained: it is serialized into pages.
  */
 export function keepWasmExports() {
+  // The package's module, told apart from others (Node's fetch instantiates its own parser) by
+  // wasm-bindgen's trap flag, which the tests read.
   const keep = (instance) => {
-    globalThis.__lrWasm ??= instance.exports;
+    if (instance.exports.__instance_terminated) globalThis.__lrWasm ??= instance.exports;
     return instance;
   };
   WebAssembly.Instance = new Proxy(WebAssembly.Instance, {
