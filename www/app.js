@@ -393,7 +393,8 @@ function accountItem(identity) {
     type: "button",
     class: "secondary",
     "data-testid": "use-account",
-    "aria-label": `Use the account ${identity.identifier}`,
+    // The visible words start the accessible name (axe: label-content-name-mismatch).
+    "aria-label": `Use this account: ${identity.identifier}`,
   });
   button.addEventListener("click", () => {
     useAccount(identity);
