@@ -6,6 +6,9 @@ import type {
   SendResetPinOtpRequest,
   ResetPinWithOtpOptions,
   ResetPinWithOtpResult,
+  ResetPinWithTokenOptions,
+  ResetPinWithTokenRequest,
+  ResetPinWithTokenResult,
   SendResetPinOtpOptions,
   SendResetPinOtpResult,
   ValidationIssue,
@@ -41,8 +44,27 @@ export declare function validateResetPinWithOtp(options: unknown): ValidationIss
 /** The exact request `resetPinWithOtp` would send; throws a `LoginRadiusError` (kind "validation"). */
 export declare function buildResetPinWithOtpRequest(options: ResetPinWithOtpOptions): ResetPinWithOtpRequest;
 
+/**
+ * Resets a user's PIN with the token of the forgot-PIN email's link (`readResetToken(location)`
+ * on the page the link opens). Rejects with a `LoginRadiusError`.
+ */
+export declare function resetPinWithToken(options: ResetPinWithTokenOptions): Promise<ResetPinWithTokenResult>;
+
+/** Checks options by the same rules as `resetPinWithToken`; `[]` when they are valid. */
+export declare function validateResetPinWithToken(options: unknown): ValidationIssue[];
+
+/** The exact request `resetPinWithToken` would send; throws a `LoginRadiusError` (kind "validation"). */
+export declare function buildResetPinWithTokenRequest(options: ResetPinWithTokenOptions): ResetPinWithTokenRequest;
+
 /** Whether `value` is a `LoginRadiusError`; works across bundle copies, unlike `instanceof`. */
 export declare function isLoginRadiusError(value: unknown): value is LoginRadiusError;
+
+/**
+ * The reset token the forgot-PIN email's link carried (its `vtoken` query parameter), from
+ * `location` (or a URL, or anything with a string `href`) or a URL string; `null` when there is
+ * none. For the page the link opens: `resetPinWithToken({ apiKey, resetToken, pin })`.
+ */
+export declare function readResetToken(locationOrUrl: string | { readonly href: string }): string | null;
 
 /** The wasm-pack convention: `import init, { resetPinWithOtp } from "loginradius-pin-reset"`. */
 export default init;

@@ -10,7 +10,7 @@ let loading;
 let loaded = false;
 
 /**
- * Loads the WebAssembly module. Optional: sendResetPinOtp and resetPinWithOtp call it themselves. Call it (once) before
+ * Loads the WebAssembly module. Optional: the async calls call it themselves. Call it (once) before
  * the synchronous validate and build functions where the module cannot be loaded synchronously
  * (browsers, workers). A failed load rejects with a LoginRadiusError of kind "load" whose message
  * names the cause and the fix, and the next call tries again.
@@ -59,7 +59,23 @@ export function buildResetPinWithOtpRequest(options) {
   return wasm.buildResetPinWithOtpRequest(options);
 }
 
+export async function resetPinWithToken(options) {
+  await init();
+  return wasm.resetPinWithToken(options);
+}
+
+export function validateResetPinWithToken(options) {
+  if (!loaded) throw notLoaded("validateResetPinWithToken");
+  return wasm.validateResetPinWithToken(options);
+}
+
+export function buildResetPinWithTokenRequest(options) {
+  if (!loaded) throw notLoaded("buildResetPinWithTokenRequest");
+  return wasm.buildResetPinWithTokenRequest(options);
+}
+
 export { isLoginRadiusError } from "./is-error.js";
+export { readResetToken } from "./reset-token.js";
 
 // The wasm-pack convention: `import init, { resetPinWithOtp } from "loginradius-pin-reset"`.
 export default init;

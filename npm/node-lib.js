@@ -14,5 +14,9 @@ export {
   resetPinWithOtp,
   validateResetPinWithOtp,
   buildResetPinWithOtpRequest,
+  resetPinWithToken,
+  validateResetPinWithToken,
+  buildResetPinWithTokenRequest,
 } from "./loginradius_pin_reset.js";
 export { isLoginRadiusError } from "./is-error.js";
+export { readResetToken } from "./reset-token.js";

@@ -14,7 +14,11 @@ module.exports = {
   resetPinWithOtp: (options) => wasm.resetPinWithOtp(options),
   validateResetPinWithOtp: wasm.validateResetPinWithOtp,
   buildResetPinWithOtpRequest: wasm.buildResetPinWithOtpRequest,
+  resetPinWithToken: (options) => wasm.resetPinWithToken(options),
+  validateResetPinWithToken: wasm.validateResetPinWithToken,
+  buildResetPinWithTokenRequest: wasm.buildResetPinWithTokenRequest,
   isLoginRadiusError: wasm.isLoginRadiusError,
+  readResetToken: wasm.readResetToken,
   // The wasm-pack convention, for code written against the browser entry's default export.
   default: init,
 };

@@ -9,7 +9,11 @@ export const {
   resetPinWithOtp,
   validateResetPinWithOtp,
   buildResetPinWithOtpRequest,
+  resetPinWithToken,
+  validateResetPinWithToken,
+  buildResetPinWithTokenRequest,
   isLoginRadiusError,
+  readResetToken,
 } = lib;
 
 // The wasm-pack convention: `import init, { resetPinWithOtp } from "loginradius-pin-reset"`.

@@ -77,7 +77,7 @@ esbuild pkg/wasm-bytes.js --bundle --format=esm --minify --log-level=warning \
   --outfile=pkg/wasm-bytes.js --allow-overwrite
 # Everything else was bundled into index.js or node/lib.cjs.
 rm -r pkg/loginradius_pin_reset.js pkg/loginradius_pin_reset.d.ts pkg/*.wasm.d.ts \
-  pkg/is-error.js pkg/load.js pkg/errors.js pkg/node-lib.js pkg/wasm-bytes-node.js \
+  pkg/is-error.js pkg/reset-token.js pkg/load.js pkg/errors.js pkg/node-lib.js pkg/wasm-bytes-node.js \
   pkg/wasm-bytes-data.js
 
 # The short names rewrite wasm-bindgen's output (they stay because they save 2.0 KB gzip of the

@@ -82,7 +82,7 @@ for entry in "${NODE_LINES[@]}"; do
 done
 
 # The same routines in each browser engine (no Node place: that ran above), and the demo page.
-TESTS=(tests/js/{fault-matrix,hostile-input,memory,concurrency,secrets,injection,send-otp}.test.mjs tests/browser/*.test.mjs)
+TESTS=(tests/js/{fault-matrix,hostile-input,memory,concurrency,secrets,injection,send-otp,reset-token}.test.mjs tests/browser/*.test.mjs)
 step "the built package and the demo in Chromium"
 TESTS+=(tests/js/flow.test.mjs tests/js/element.test.mjs) # the flow and the element, in each engine
 LR_NODE=0 LR_BROWSER=chromium run_tests chromium node

@@ -34,10 +34,12 @@ pub mod wasm;
 pub use error::{ErrorKind, Issue, LoginRadiusError};
 pub use operation::Operation;
 pub use options::{
-    validate, validate_send, Identifier, PathType, RawOptions, RawValue, ResetPinOptions,
-    SendCodeOptions,
+    validate, validate_send, validate_token, Identifier, PathType, RawOptions, RawValue,
+    ResetPinOptions, ResetPinWithTokenOptions, SendCodeOptions,
 };
-pub use request::{build_request, build_send_request, prepare, Prepared, PreparedRequest};
+pub use request::{
+    build_request, build_send_request, build_token_request, prepare, Prepared, PreparedRequest,
+};
 #[cfg(not(target_arch = "wasm32"))]
 pub use response::classify_text;
 pub use response::{classify, Body, JsonView, Outcome};

@@ -1,4 +1,4 @@
-//! Building the exact HTTP request `resetPinWithOtp` sends.
+//! Building the exact HTTP request each call sends.
 
 use serde::Serialize;
 
@@ -6,8 +6,8 @@ use crate::base_url::BaseUrl;
 use crate::error::Issue;
 use crate::operation::Operation;
 use crate::options::{
-    validate, validate_send, CaptchaTokens, Identifier, RawOptions, ResetPinOptions,
-    SendCodeOptions,
+    validate, validate_send, validate_token, CaptchaTokens, Identifier, RawOptions,
+    ResetPinOptions, ResetPinWithTokenOptions, SendCodeOptions,
 };
 use crate::percent::{encode_query_value, push_json_string};
 
@@ -15,6 +15,8 @@ use crate::percent::{encode_query_value, push_json_string};
 pub const ENDPOINT_PATH: &str = "/identity/v2/auth/pin/reset/otp/";
 /// The send endpoints' path, before `otp` (a phone), `email` or `username`.
 pub const SEND_PATH: &str = "/identity/v2/auth/pin/forgot/";
+/// The reset by the email link's token.
+pub const TOKEN_PATH: &str = "/identity/v2/auth/pin/reset/token";
 
 /// The request as plain data: what `buildResetPinWithOtpRequest` and
 /// `buildSendResetPinOtpRequest` return, and what is sent.
@@ -35,7 +37,7 @@ impl core::fmt::Debug for PreparedRequest {
             .field("method", &self.method)
             .field("url", &"<hidden: holds the API key>")
             .field("headers", &self.headers)
-            .field("body", &"<hidden: holds the PIN and OTP>")
+            .field("body", &"<hidden: holds the PIN and the OTP or token>")
             .finish()
     }
 }
@@ -184,6 +186,28 @@ pub fn build_send_request(options: &SendCodeOptions<'_>) -> PreparedRequest {
     }
 }
 
+/// Builds the reset by the link's token, for validated options. Pure, like [`build_request`].
+/// The body's names are those LoginRadius's SDK models serialize (`ResetToken`, `PIN`).
+pub fn build_token_request(options: &ResetPinWithTokenOptions<'_>) -> PreparedRequest {
+    let mut url = UrlWriter::new(&options.connection.base_url, TOKEN_PATH, "");
+    url.param("apikey", Some(options.api_key.expose()));
+    url.param("prevent_webhook", options.prevent_webhook.map(bool_text));
+    url.captcha(&options.captcha);
+    PreparedRequest {
+        method: "PUT",
+        url: url.url,
+        headers: Headers {
+            content_type: JSON,
+            accept: JSON,
+            x_prevent_webhook: options.x_prevent_webhook.map(bool_text),
+        },
+        body: json_object(&[
+            ("ResetToken", options.reset_token.expose()),
+            ("PIN", options.pin.expose()),
+        ]),
+    }
+}
+
 /// A request ready to send, with how long to wait for its answer.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Prepared {
@@ -192,7 +216,7 @@ pub struct Prepared {
 }
 
 /// Validates `raw` by the rules of `operation` and builds its request: the one path from
-/// options to request for both calls.
+/// options to request for every call.
 pub fn prepare(operation: Operation, raw: &RawOptions) -> Result<Prepared, Vec<Issue>> {
     Ok(match operation {
         Operation::ResetPin => {
@@ -206,6 +230,13 @@ pub fn prepare(operation: Operation, raw: &RawOptions) -> Result<Prepared, Vec<I
             let options = validate_send(raw)?;
             Prepared {
                 request: build_send_request(&options),
+                timeout_ms: options.connection.timeout_ms,
+            }
+        }
+        Operation::ResetPinWithToken => {
+            let options = validate_token(raw)?;
+            Prepared {
+                request: build_token_request(&options),
                 timeout_ms: options.connection.timeout_ms,
             }
         }

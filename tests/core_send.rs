@@ -190,3 +190,37 @@ fn prepare_picks_the_operation() {
     let refused = prepare(Operation::ResetPin, &raw).unwrap_err();
     assert_eq!(fields(&refused), ["otp", "pin"]);
 }
+
+#[test]
+fn reset_pin_url_may_be_http_on_a_loopback_host_only() {
+    let with_url = |url: &str| {
+        base()
+            .with("email", s("a@b.co"))
+            .with("resetPinUrl", s(url))
+    };
+    for url in [
+        "http://127.0.0.1:8080/",
+        "http://localhost/pin?x=1#f",
+        "http://[::1]:9/",
+    ] {
+        let request = build(&with_url(url));
+        assert!(request.url.ends_with(&format!(
+            "&resetpinurl={}",
+            url.replace(':', "%3A")
+                .replace('/', "%2F")
+                .replace('?', "%3F")
+                .replace('=', "%3D")
+                .replace('#', "%23")
+                .replace('[', "%5B")
+                .replace(']', "%5D")
+        )));
+    }
+    for url in ["http://example.com/r", "http://127.0.0.1.example.com/"] {
+        let refused = issues(&with_url(url));
+        assert_eq!(refused.len(), 1, "{url}");
+        assert_eq!(
+            refused[0].message,
+            "must be an https URL like https://example.com/reset-pin"
+        );
+    }
+}

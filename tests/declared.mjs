@@ -102,6 +102,7 @@ console.log(
     options: {
       resetPinWithOtp: properties(declaredType("ResetPinWithOtpOptions")),
       sendResetPinOtp: properties(declaredType("SendResetPinOtpOptions")),
+      resetPinWithToken: properties(declaredType("ResetPinWithTokenOptions")),
     },
     demo: { lists: demoLists, assigned: [...demoAssigned] },
   }),

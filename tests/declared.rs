@@ -109,6 +109,7 @@ fn the_typescript_options_are_the_tables() {
     for (operation, declared_name) in [
         (Operation::ResetPin, "resetPinWithOtp"),
         (Operation::SendCode, "sendResetPinOtp"),
+        (Operation::ResetPinWithToken, "resetPinWithToken"),
     ] {
         let expected: BTreeMap<&str, Value> = options_of(operation)
             .map(|spec| {

@@ -1,6 +1,8 @@
 // The demo page: a form over every option of sendResetPinOtp and resetPinWithOtp, with live
 // validation, a masked preview of the next request, the local server's messages (the code it
-// "sent"), and a clear outcome panel. Both steps work against the local server and the live one.
+// "sent", and the email's reset link), and a clear outcome panel. Both steps work against the
+// local server and the live one. Opened from the email's link (?vtoken=…), it is the landing page:
+// one step, "choose a new PIN", sent with resetPinWithToken.
 import {
   init,
   sendResetPinOtp,
@@ -9,6 +11,10 @@ import {
   resetPinWithOtp,
   validateResetPinWithOtp,
   buildResetPinWithOtpRequest,
+  resetPinWithToken,
+  validateResetPinWithToken,
+  buildResetPinWithTokenRequest,
+  readResetToken,
   isLoginRadiusError,
 } from "/pkg/index.js";
 import { sentence } from "/sentence.js";
@@ -48,6 +54,7 @@ const FIELD_NAMES = {
   apiKey: "API key",
   otp: "One-time code",
   pin: "New PIN",
+  resetToken: "The link's token",
   smsTemplate: "SMS template",
   emailTemplate: "Email template",
   resetPinUrl: "Link in the email",
@@ -64,6 +71,12 @@ const FIELD_NAMES = {
 };
 
 const MASK = "•••";
+
+/** Where the page keeps, for this tab only, the API key that asked for the email (see start). */
+const API_KEY_STORE = "lr-demo-apiKey";
+
+/** The token of the email's link this page was opened with, or null: then it is the landing page. */
+let resetToken = null;
 
 const form = $("reset-form");
 /** Fields the user has edited: their errors show while typing; the rest wait for a submit. */
@@ -87,15 +100,29 @@ function addTextOptions(options, names) {
   return options;
 }
 
+function addTimeout(options) {
+  const timeout = $("timeoutMs").value.trim();
+  // Digits become a number; anything else is passed as typed so validation explains the problem.
+  if (timeout !== "") options.timeoutMs = /^\d+$/.test(timeout) ? Number(timeout) : timeout;
+  return options;
+}
+
+/** The new PIN and the webhook switches, which both resets take. */
+function addResetOptions(options) {
+  // Not trimmed: a space in a PIN is an error the user should see, not something to hide.
+  if ($("pin").value !== "") options.pin = $("pin").value;
+  for (const name of BOOLEAN_OPTIONS) {
+    if ($(name).value !== "") options[name] = $(name).value === "true";
+  }
+  return options;
+}
+
 /** What both steps take, exactly as the form describes it; empty optional fields are left out. */
 function readSharedOptions() {
   const options = addTextOptions({}, TEXT_OPTIONS);
   const identifier = $("identifier").value.trim();
   if (identifier !== "") options[identifierKind()] = identifier;
-  const timeout = $("timeoutMs").value.trim();
-  // Digits become a number; anything else is passed as typed so validation explains the problem.
-  if (timeout !== "") options.timeoutMs = /^\d+$/.test(timeout) ? Number(timeout) : timeout;
-  return options;
+  return addTimeout(options);
 }
 
 /** The options of sendResetPinOtp: only the delivery options of the chosen identifier kind. */
@@ -109,13 +136,12 @@ function readSendOptions() {
 
 /** The options of resetPinWithOtp. */
 function readResetOptions() {
-  const options = addTextOptions(readSharedOptions(), RESET_TEXT_OPTIONS);
-  // Not trimmed: a space in a PIN is an error the user should see, not something to hide.
-  if ($("pin").value !== "") options.pin = $("pin").value;
-  for (const name of BOOLEAN_OPTIONS) {
-    if ($(name).value !== "") options[name] = $(name).value === "true";
-  }
-  return options;
+  return addResetOptions(addTextOptions(readSharedOptions(), RESET_TEXT_OPTIONS));
+}
+
+/** The options of resetPinWithToken: the link's token instead of an identifier and a code. */
+function readTokenOptions() {
+  return addResetOptions(addTimeout(addTextOptions({ resetToken }, TEXT_OPTIONS)));
 }
 
 /** Whether the base URL points at this page's own server, i.e. at the local mock server. */
@@ -180,7 +206,7 @@ function renderValidation(issues) {
 function maskBody(body) {
   const parsed = JSON.parse(body);
   for (const key of Object.keys(parsed)) {
-    if (/^(otp|pin)$/i.test(key)) parsed[key] = MASK;
+    if (/^(otp|pin|resettoken)$/i.test(key)) parsed[key] = MASK;
   }
   return JSON.stringify(parsed, null, 2);
 }
@@ -217,6 +243,7 @@ function renderPreview(step) {
  * delivery options. The shared fields follow the same rules, so their messages are identical.
  */
 function formIssues() {
+  if (resetToken !== null) return STEPS.token.validate(STEPS.token.read());
   const issues = [...STEPS.reset.validate(STEPS.reset.read()), ...STEPS.send.validate(STEPS.send.read())];
   const seen = new Set();
   return issues.filter(({ field, message }) => !seen.has(`${field} ${message}`) && seen.add(`${field} ${message}`));
@@ -245,12 +272,15 @@ function applyIdentifierKind() {
   }
 }
 
-/** The fault simulator, the accounts and the messages only make sense against the local server. */
+/**
+ * The fault simulator, the accounts and the messages only make sense against the local server
+ * (and the accounts not on the link's step, where the token names the user).
+ */
 function applyServerMode() {
   const local = isLocalServer();
   $("fault").disabled = !local;
   $("messages").hidden = !local;
-  $("accounts").hidden = !local;
+  $("accounts").hidden = !local || resetToken !== null;
   if (local) {
     refreshMessages();
     refreshAccounts();
@@ -299,7 +329,14 @@ function messageItem(entry) {
   code.append(el("strong", entry.otp, { class: "message-code", "data-testid": "message-code" }));
   item.append(meta, code);
   if (entry.template) item.append(el("p", `Template: ${entry.template}`, { class: "hint" }));
-  if (entry.resetPinUrl) item.append(el("p", `Link: ${entry.resetPinUrl}`, { class: "hint" }));
+  if (entry.resetPinLink) {
+    // The email's link, as the user would click it: it opens this page on "choose a new PIN".
+    const link = el("p", "Or follow the link: ");
+    link.append(el("a", "Choose a new PIN", { href: entry.resetPinLink, "data-testid": "message-link" }));
+    item.append(link);
+  } else if (entry.resetPinUrl) {
+    item.append(el("p", `Link: ${entry.resetPinUrl}`, { class: "hint" }));
+  }
   return item;
 }
 
@@ -356,7 +393,8 @@ function accountItem(identity) {
     type: "button",
     class: "secondary",
     "data-testid": "use-account",
-    "aria-label": `Use the account ${identity.identifier}`,
+    // The visible words start the accessible name (axe: label-content-name-mismatch).
+    "aria-label": `Use this account: ${identity.identifier}`,
   });
   button.addEventListener("click", () => {
     useAccount(identity);
@@ -420,10 +458,22 @@ const STEPS = {
     timeoutAdvice: "The reset may or may not have happened. Request a new code and try again, or raise the timeout.",
     onSuccess: showSuccess,
   },
+  token: {
+    name: "resetPinWithToken",
+    read: readTokenOptions,
+    validate: validateResetPinWithToken,
+    build: buildResetPinWithTokenRequest,
+    call: resetPinWithToken,
+    busy: "Resetting your PIN…",
+    refused: "The server refused the reset.",
+    timeoutAdvice: "The reset may or may not have happened. If the link no longer works, ask for a new email.",
+    onSuccess: showTokenSuccess,
+  },
 };
 
 /** The step the preview shows: sending a code until the user has typed one, then the reset. */
 function upcomingStep() {
+  if (resetToken !== null) return STEPS.token;
   return $("otp").value.trim() === "" ? STEPS.send : STEPS.reset;
 }
 
@@ -475,7 +525,7 @@ function submit(event) {
   event.preventDefault();
   showAllErrors = true;
   refresh();
-  run(STEPS.reset);
+  run(resetToken === null ? STEPS.reset : STEPS.token);
 }
 
 function sendCode() {
@@ -531,6 +581,8 @@ function showSent(result, ms, options) {
     el("p", where, { "data-testid": "next-step" }),
   ]);
   $("send-code-status").textContent = `Code sent ${deliveryText(options)} at ${new Date().toLocaleTimeString()}.`;
+  // The email's link opens this page in this tab: it finds the API key here (see start).
+  sessionStorage.setItem(API_KEY_STORE, options.apiKey ?? "");
   if (isLocalServer()) refreshMessages();
 }
 
@@ -539,6 +591,16 @@ function showSuccess(_result, ms) {
     el("p", "Your PIN was reset.", { class: "outcome-title", "data-testid": "outcome-title" }),
     el("p", `The server answered {"IsPosted": true} after ${Math.round(ms)} ms.`),
     el("p", "Sign in with your new PIN. The code you used cannot be used again.", {
+      "data-testid": "next-step",
+    }),
+  ]);
+}
+
+function showTokenSuccess(_result, ms) {
+  setOutcome("success", null, [
+    el("p", "Your PIN was reset.", { class: "outcome-title", "data-testid": "outcome-title" }),
+    el("p", `The server answered {"IsPosted": true} after ${Math.round(ms)} ms.`),
+    el("p", "Sign in with your new PIN. The link you followed cannot be used again.", {
       "data-testid": "next-step",
     }),
   ]);
@@ -586,7 +648,15 @@ function showError(error, ms, step) {
   ];
   if (error.issues.length > 0) children.push(issueList(error.issues));
   children.push(el("p", advice(error, step), { class: "next-step", "data-testid": "next-step" }));
+  if (step === STEPS.token) children.push(startOverLink());
   setOutcome("error", error.kind, children);
+}
+
+/** Back to the two-step form, without the link's token. */
+function startOverLink() {
+  const p = el("p");
+  p.append(el("a", "Start over: ask for a new email", { href: window.location.pathname, "data-testid": "start-over" }));
+  return p;
 }
 
 const TITLES = {
@@ -620,12 +690,18 @@ function lockoutAdvice(error) {
   return `Too many wrong codes locked this account. Wait until ${when}, then request a new code.`;
 }
 
-function apiAdvice(error) {
+const LINK_ADVICE =
+  "This link cannot reset your PIN any more (it was used, has expired, or a newer email replaced it): start over, ask for a new email with a link, and follow the newest one.";
+
+function apiAdvice(error, step) {
   if (error.status === 429) {
     const wait = error.retryAfter === undefined ? "a few" : String(error.retryAfter);
     return `Too many requests: wait ${wait} seconds, then try again.`;
   }
   if (error.errorCode === 1198) return lockoutAdvice(error);
+  // The local server answers 403 for a link that is used, expired or replaced (LoginRadius
+  // documents no code for it): the way out is a new email.
+  if (step === STEPS.token && error.status === 403 && error.errorCode === 403) return LINK_ADVICE;
   const advice = API_ADVICE[error.errorCode];
   if (advice) return advice;
   if (error.status >= 500) return "The server had a problem: try again in a moment.";
@@ -637,7 +713,7 @@ function advice(error, step) {
     case "validation":
       return "Nothing was sent. Fix the highlighted fields, then submit again.";
     case "api":
-      return apiAdvice(error);
+      return apiAdvice(error, step);
     case "network":
       return "Check your connection and the base URL, and that the server allows requests from this page (CORS). Then try again.";
     case "timeout":
@@ -675,6 +751,26 @@ function wireEvents() {
   $("messages-refresh").addEventListener("click", refreshMessages);
 }
 
+/**
+ * Opened from the email's link: read its token (readResetToken), take it out of the address bar
+ * (it is a secret until used), and show the one step left, choosing a new PIN.
+ */
+function enterLinkStep() {
+  resetToken = readResetToken(window.location);
+  if (resetToken === null) return;
+  const url = new URL(window.location.href);
+  url.searchParams.delete("vtoken");
+  url.searchParams.delete("vtype");
+  history.replaceState(null, "", url);
+  const apiKey = sessionStorage.getItem(API_KEY_STORE);
+  if (apiKey) $("apiKey").value = apiKey;
+  document.body.dataset.step = "link";
+  $("link-step").hidden = false;
+  for (const id of ["identify", "identifier-field", "delivery", "otp-field", "type-field", "sending"]) $(id).hidden = true;
+  $("form-heading").textContent = "Choose a new PIN";
+  $("pin").focus();
+}
+
 async function start() {
   const status = $("load-status");
   try {
@@ -687,6 +783,9 @@ async function start() {
     return;
   }
   $("baseUrl").value = window.location.origin;
+  // The email's link opens this page: its landing step is the third call (see enterLinkStep).
+  $("resetPinUrl").value = new URL("/", window.location.origin).href;
+  enterLinkStep();
   applyIdentifierKind();
   applyServerMode();
   wireEvents();

@@ -32,6 +32,7 @@ pub fn router() -> Router<AppState> {
         .route("/accounts", get(crate::demo::accounts))
         .route("/users/pin", get(check_pin))
         .route("/otp", post(issue_otp))
+        .route("/reset-token", post(crate::dev_reset_token::issue))
         .route("/outbox", get(outbox))
         .route("/webhooks", get(webhooks))
         .route(

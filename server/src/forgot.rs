@@ -20,6 +20,7 @@ use crate::gate::{admit, Admitted};
 use crate::identifier;
 use crate::outbox::{Channel, OutboxEntry};
 use crate::params::{body_text, parse_bool, Query};
+use crate::reset_link;
 use crate::state::AppState;
 use crate::tenant::{random_hex, IdentifierKind};
 
@@ -131,9 +132,20 @@ fn handle(
     let otp = tenant
         .issue_otp(index, Duration::ZERO, None)
         .ok_or_else(ApiError::internal)?;
+    let delivery = Delivery::from_query(kind, query);
+    // With a page to link to, the email also carries a reset link (the template decides in
+    // LoginRadius; the mock always sends both).
+    let reset_token = delivery
+        .reset_pin_url
+        .as_ref()
+        .map(|_| tenant.reset_tokens.issue(index, now, None));
+    let reset_pin_link = delivery
+        .reset_pin_url
+        .as_deref()
+        .zip(reset_token.as_deref())
+        .map(|(url, token)| reset_link::link(url, token));
     let user = tenant.users.get(index).ok_or_else(ApiError::internal)?;
 
-    let delivery = Delivery::from_query(kind, query);
     let sid = delivery.sid();
     let phone = (kind == IdentifierKind::Phone).then(|| kind.normalize(&identifier));
     let to = match kind {
@@ -149,6 +161,8 @@ fn handle(
         otp,
         template: delivery.template,
         reset_pin_url: delivery.reset_pin_url,
+        reset_pin_link,
+        reset_token,
         sid: sid.clone(),
         uid: user.uid.clone(),
         sent_at: iso(now),

@@ -12,6 +12,7 @@ mod demo;
 mod dev;
 mod dev_clock;
 mod dev_guard;
+mod dev_reset_token;
 pub mod envelope;
 mod faults;
 mod forgot;
@@ -23,6 +24,8 @@ mod pin;
 mod pin_policy;
 mod ratelimit;
 mod reset;
+mod reset_by_token;
+mod reset_link;
 pub mod state;
 mod static_files;
 pub mod tenant;
@@ -46,6 +49,8 @@ use envelope::ApiError;
 
 /// The endpoint this mock exists for.
 pub const RESET_PATH: &str = "/identity/v2/auth/pin/reset/otp/{type}";
+/// Resets the PIN with the token of the forgot-PIN email's link.
+pub const RESET_TOKEN_PATH: &str = "/identity/v2/auth/pin/reset/token";
 /// Sends the reset code by SMS or voice call.
 pub const FORGOT_PATH: &str = "/identity/v2/auth/pin/forgot/otp";
 /// Sends the reset code to an email address.
@@ -60,6 +65,7 @@ const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
 pub fn app(state: AppState) -> Router {
     Router::new()
         .route(RESET_PATH, put(reset::reset))
+        .route(RESET_TOKEN_PATH, put(reset_by_token::reset))
         .route(FORGOT_PATH, post(forgot::by_phone))
         .route(FORGOT_EMAIL_PATH, post(forgot::by_email))
         .route(FORGOT_USERNAME_PATH, post(forgot::by_username))

@@ -30,6 +30,10 @@ pub struct OutboxEntry {
     pub template: Option<String>,
     /// `resetpinurl` from the query, when given (email sends only).
     pub reset_pin_url: Option<String>,
+    /// The email's reset link: `resetPinUrl` with the token in `vtoken` (`null` without a URL).
+    pub reset_pin_link: Option<String>,
+    /// The token that link carries; `PUT /pin/reset/token` accepts it once, until it expires.
+    pub reset_token: Option<String>,
     /// The `Data.Sid` answered for SMS and voice, `null` for email.
     pub sid: Option<String>,
     pub uid: String,

@@ -203,7 +203,7 @@ fn verify_otp(
 
 /// The `X-PreventWebhook` header wins over the `prevent_webhook` query parameter; values other
 /// than true/false (any casing) are ignored.
-fn prevent_webhook(query: &Query, headers: &HeaderMap) -> bool {
+pub(crate) fn prevent_webhook(query: &Query, headers: &HeaderMap) -> bool {
     let header = headers
         .get("x-preventwebhook")
         .and_then(|v| v.to_str().ok())

@@ -10,6 +10,11 @@ use crate::clock::Clock;
 use crate::config::Config;
 use crate::outbox::OutboxEntry;
 use crate::pin::PinHash;
+use crate::reset_link::ResetTokens;
+
+/// Default lifetime of a reset link's token (LoginRadius documents none; a link lives longer
+/// than a typed code).
+const RESET_TOKEN_VALIDITY_SECS: u64 = 900;
 
 /// Per-tenant behaviour, set from the CLI for the default tenant and via `/__dev/tenants`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -30,6 +35,8 @@ pub struct TenantSettings {
     /// Off: requests naming a phone answer 1074.
     pub phone_login: bool,
     pub username_login: UsernameLogin,
+    /// Lifetime of the forgot-PIN email's reset link.
+    pub reset_token_validity_secs: u64,
 }
 
 /// The tenant's username-login mode, which decides 1238 and 1183.
@@ -60,6 +67,7 @@ impl TenantSettings {
             pin_authentication: true,
             phone_login: true,
             username_login: UsernameLogin::Allowed,
+            reset_token_validity_secs: RESET_TOKEN_VALIDITY_SECS,
         }
     }
 
@@ -81,7 +89,8 @@ impl TenantSettings {
             pin_max_length,
             pin_authentication,
             phone_login,
-            username_login
+            username_login,
+            reset_token_validity_secs
         );
     }
 }
@@ -103,6 +112,7 @@ pub struct SettingsPatch {
     pub pin_authentication: Option<bool>,
     pub phone_login: Option<bool>,
     pub username_login: Option<UsernameLogin>,
+    pub reset_token_validity_secs: Option<u64>,
 }
 
 /// Which body field names the user.
@@ -203,6 +213,8 @@ pub struct Tenant {
     pub users: Vec<User>,
     pub outbox: Vec<OutboxEntry>,
     pub webhooks: Vec<WebhookEvent>,
+    /// The forgot-PIN emails' reset-link tokens.
+    pub reset_tokens: ResetTokens,
     /// Normalized identifier → position in `users`, so a lookup costs the same for 10 users as
     /// for 100,000 (a load run creates that many).
     index: HashMap<(IdentifierKind, String), usize>,
@@ -225,6 +237,7 @@ impl Tenant {
             users: Vec::new(),
             outbox: Vec::new(),
             webhooks: Vec::new(),
+            reset_tokens: ResetTokens::default(),
             index: HashMap::new(),
         }
     }

@@ -75,6 +75,8 @@ async fn phone_send_answers_sids_and_its_code_resets_the_pin() {
             "otp": otp,
             "template": "pin-sms",
             "resetPinUrl": null,
+            "resetPinLink": null,
+            "resetToken": null,
             "sid": body["Data"]["Sid"],
             "uid": user["uid"],
             "sentAt": entry["sentAt"],

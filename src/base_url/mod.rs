@@ -69,19 +69,20 @@ fn check_parts(url: &str) -> Result<Cow<'_, str>, &'static str> {
     Ok(Cow::Owned(normalised))
 }
 
-/// An absolute https URL to a page (`resetPinUrl`): a host as [`check`] accepts it, then any
-/// path, query or fragment without spaces or control characters.
+/// An absolute URL to a page (`resetPinUrl`): https, or http for a loopback host as for
+/// [`check`] (a landing page in local development), then any path, query or fragment without
+/// spaces or control characters.
 pub fn check_https_link(url: &str) -> Result<&str, &'static str> {
     const BAD: &str = "must be an https URL like https://example.com/reset-pin";
     if has_space_or_control(url) {
         return Err(SPACE_OR_CONTROL);
     }
-    let rest = match split_scheme(url) {
-        Some((true, rest)) => rest,
-        _ => return Err(BAD),
-    };
+    let (secure, rest) = split_scheme(url).ok_or(BAD)?;
     let (authority, _) = split_authority(rest)?;
-    check_authority(authority).map_err(|_| BAD)?;
+    let loopback = check_authority(authority).map_err(|_| BAD)?;
+    if !secure && !loopback {
+        return Err(BAD);
+    }
     Ok(url)
 }
 

@@ -11,10 +11,12 @@ mod reset;
 mod rules;
 mod send;
 pub mod table;
+mod token;
 
 pub use reset::{validate, PathType, ResetPinOptions};
 pub use send::{validate_send, SendCodeOptions};
 pub use table::{option_names, option_of};
+pub use token::{validate_token, ResetPinWithTokenOptions};
 
 use std::borrow::Cow;
 
@@ -39,6 +41,8 @@ const MAX_TEMPLATE_CHARS: usize = 128;
 const MAX_LINK_LEN: usize = 2048;
 const MAX_OTP_LEN: usize = 32;
 const MAX_PIN_CHARS: usize = 64;
+/// Longest reset token accepted (LoginRadius's are GUIDs, 36 characters).
+const MAX_RESET_TOKEN_LEN: usize = 512;
 const MAX_EMAIL_CHARS: usize = 254;
 const MAX_USERNAME_CHARS: usize = 32;
 /// Longest option name echoed back in an issue: a hostile key is cut there.
@@ -162,6 +166,7 @@ pub fn check(operation: Operation, raw: &RawOptions) -> Vec<Issue> {
     match operation {
         Operation::ResetPin => validate(raw).err(),
         Operation::SendCode => validate_send(raw).err(),
+        Operation::ResetPinWithToken => validate_token(raw).err(),
     }
     .unwrap_or_default()
 }

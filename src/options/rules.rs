@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use super::{
     has_space_or_control, PathType, MAX_CAPTCHA_LEN, MAX_EMAIL_CHARS, MAX_LINK_LEN, MAX_OTP_LEN,
-    MAX_PIN_CHARS, MAX_TEMPLATE_CHARS, MAX_USERNAME_CHARS,
+    MAX_PIN_CHARS, MAX_RESET_TOKEN_LEN, MAX_TEMPLATE_CHARS, MAX_USERNAME_CHARS,
 };
 use crate::base_url;
 use crate::text::{has_byte, parts, split_byte};
@@ -61,6 +61,20 @@ pub(super) fn check_plain_text(s: &str, max: usize) -> Checked<&str> {
 
 pub(super) fn check_pin(s: &str) -> Checked<&str> {
     check_plain_text(s, MAX_PIN_CHARS)
+}
+
+/// The reset token of the email's link: printable ASCII (a GUID, or any URL-safe token).
+pub(super) fn check_reset_token(s: &str) -> Checked<&str> {
+    if s.is_empty() {
+        Err("must not be empty".into())
+    } else if !s.bytes().all(|b| b.is_ascii_graphic()) {
+        // Checked before the length, which counts bytes: only right once the text is ASCII.
+        Err("must be printable ASCII, without spaces".into())
+    } else if s.len() > MAX_RESET_TOKEN_LEN {
+        Err(format!("must be at most {MAX_RESET_TOKEN_LEN} characters").into())
+    } else {
+        Ok(s)
+    }
 }
 
 pub(super) fn check_username(s: &str) -> Checked<&str> {

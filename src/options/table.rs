@@ -31,14 +31,25 @@ impl Type {
     }
 }
 
-/// The calls that take an option.
+/// The calls that take an option: a set of [`Operation`]s.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Calls {
-    Both,
-    /// `resetPinWithOtp` only.
-    ResetPin,
-    /// `sendResetPinOtp` only.
-    SendCode,
+pub struct Calls(u8);
+
+impl Calls {
+    pub const SEND_CODE: Calls = Calls(1);
+    pub const RESET_PIN: Calls = Calls(2);
+    pub const RESET_PIN_WITH_TOKEN: Calls = Calls(4);
+    /// Every call.
+    pub const ALL: Calls = Calls(7);
+
+    const fn and(self, other: Calls) -> Calls {
+        Calls(self.0 | other.0)
+    }
+
+    /// Each call is the bit of its place in [`Operation`] (`SEND_CODE` is 1 << 0, and so on).
+    pub fn contains(self, operation: Operation) -> bool {
+        self.0 & (1 << operation as u8) != 0
+    }
 }
 
 /// One option.
@@ -55,11 +66,7 @@ pub struct Spec {
 impl Spec {
     /// Whether `operation` takes this option.
     pub fn taken_by(&self, operation: Operation) -> bool {
-        match self.calls {
-            Calls::Both => true,
-            Calls::ResetPin => operation == Operation::ResetPin,
-            Calls::SendCode => operation == Operation::SendCode,
-        }
+        self.calls.contains(operation)
     }
 }
 
@@ -81,35 +88,42 @@ const fn required(name: &'static str, calls: Calls) -> Spec {
     }
 }
 
-pub const API_KEY: Spec = required("apiKey", Calls::Both);
-pub const OTP: Spec = required("otp", Calls::ResetPin);
-pub const PIN: Spec = required("pin", Calls::ResetPin);
-pub const EMAIL: Spec = optional("email", Calls::Both, Type::String);
-pub const PHONE: Spec = optional("phone", Calls::Both, Type::String);
-pub const USERNAME: Spec = optional("username", Calls::Both, Type::String);
-pub const TYPE: Spec = optional("type", Calls::ResetPin, Type::String);
-pub const PREVENT_WEBHOOK: Spec = optional("preventWebhook", Calls::ResetPin, Type::Boolean);
-pub const X_PREVENT_WEBHOOK: Spec = optional("xPreventWebhook", Calls::ResetPin, Type::Boolean);
-pub const SMS_TEMPLATE: Spec = optional("smsTemplate", Calls::SendCode, Type::String);
-pub const IS_VOICE_OTP: Spec = optional("isVoiceOtp", Calls::SendCode, Type::Boolean);
-pub const EMAIL_TEMPLATE: Spec = optional("emailTemplate", Calls::SendCode, Type::String);
-pub const RESET_PIN_URL: Spec = optional("resetPinUrl", Calls::SendCode, Type::String);
-pub const G_RECAPTCHA_RESPONSE: Spec = optional("gRecaptchaResponse", Calls::Both, Type::String);
+/// The two resets.
+const RESETS: Calls = Calls::RESET_PIN.and(Calls::RESET_PIN_WITH_TOKEN);
+/// The calls that name the user (the token names the user by itself).
+const BY_IDENTIFIER: Calls = Calls::RESET_PIN.and(Calls::SEND_CODE);
+
+pub const API_KEY: Spec = required("apiKey", Calls::ALL);
+pub const OTP: Spec = required("otp", Calls::RESET_PIN);
+pub const PIN: Spec = required("pin", RESETS);
+pub const RESET_TOKEN: Spec = required("resetToken", Calls::RESET_PIN_WITH_TOKEN);
+pub const EMAIL: Spec = optional("email", BY_IDENTIFIER, Type::String);
+pub const PHONE: Spec = optional("phone", BY_IDENTIFIER, Type::String);
+pub const USERNAME: Spec = optional("username", BY_IDENTIFIER, Type::String);
+pub const TYPE: Spec = optional("type", Calls::RESET_PIN, Type::String);
+pub const PREVENT_WEBHOOK: Spec = optional("preventWebhook", RESETS, Type::Boolean);
+pub const X_PREVENT_WEBHOOK: Spec = optional("xPreventWebhook", RESETS, Type::Boolean);
+pub const SMS_TEMPLATE: Spec = optional("smsTemplate", Calls::SEND_CODE, Type::String);
+pub const IS_VOICE_OTP: Spec = optional("isVoiceOtp", Calls::SEND_CODE, Type::Boolean);
+pub const EMAIL_TEMPLATE: Spec = optional("emailTemplate", Calls::SEND_CODE, Type::String);
+pub const RESET_PIN_URL: Spec = optional("resetPinUrl", Calls::SEND_CODE, Type::String);
+pub const G_RECAPTCHA_RESPONSE: Spec = optional("gRecaptchaResponse", Calls::ALL, Type::String);
 pub const G_RECAPTCHA_RESPONSE_ALT: Spec =
-    optional("gRecaptchaResponseAlt", Calls::Both, Type::String);
-pub const H_CAPTCHA_RESPONSE: Spec = optional("hCaptchaResponse", Calls::Both, Type::String);
-pub const QQ_CAPTCHA_TICKET: Spec = optional("qqCaptchaTicket", Calls::Both, Type::String);
-pub const QQ_CAPTCHA_RANDSTR: Spec = optional("qqCaptchaRandstr", Calls::Both, Type::String);
-pub const BASE_URL: Spec = optional("baseUrl", Calls::Both, Type::String);
-pub const TIMEOUT_MS: Spec = optional("timeoutMs", Calls::Both, Type::Number);
-pub const SIGNAL: Spec = optional("signal", Calls::Both, Type::AbortSignal);
-pub const FETCH: Spec = optional("fetch", Calls::Both, Type::Function);
+    optional("gRecaptchaResponseAlt", Calls::ALL, Type::String);
+pub const H_CAPTCHA_RESPONSE: Spec = optional("hCaptchaResponse", Calls::ALL, Type::String);
+pub const QQ_CAPTCHA_TICKET: Spec = optional("qqCaptchaTicket", Calls::ALL, Type::String);
+pub const QQ_CAPTCHA_RANDSTR: Spec = optional("qqCaptchaRandstr", Calls::ALL, Type::String);
+pub const BASE_URL: Spec = optional("baseUrl", Calls::ALL, Type::String);
+pub const TIMEOUT_MS: Spec = optional("timeoutMs", Calls::ALL, Type::Number);
+pub const SIGNAL: Spec = optional("signal", Calls::ALL, Type::AbortSignal);
+pub const FETCH: Spec = optional("fetch", Calls::ALL, Type::Function);
 
 /// Every option, in the order the README documents them.
-pub const OPTIONS: [Spec; 22] = [
+pub const OPTIONS: [Spec; 23] = [
     API_KEY,
     OTP,
     PIN,
+    RESET_TOKEN,
     EMAIL,
     PHONE,
     USERNAME,
@@ -146,22 +160,23 @@ pub fn option_of(operation: Operation, key: &str) -> Option<&'static Spec> {
     options_of(operation).find(|spec| spec.name == key)
 }
 
-/// An issue for every key that is not an option of `operation`, naming the other call when the
-/// key is one of its options, or the option the key was probably meant to be.
+/// An issue for every key that is not an option of `operation`, naming the other calls when the
+/// key is one of their options, or the option the key was probably meant to be.
 pub(super) fn unknown_keys(raw: &RawOptions, operation: Operation, issues: &mut Vec<Issue>) {
-    let other = match operation {
-        Operation::SendCode => Operation::ResetPin,
-        Operation::ResetPin => Operation::SendCode,
-    };
     for (key, _) in &raw.entries {
         if option_of(operation, key).is_some() {
             continue;
         }
         let mut message = format!("is not an option of {}", operation.function_name());
-        if option_of(other, key).is_some() {
-            message.push_str("; it is one of ");
-            message.push_str(other.function_name());
-        } else if let Some(suggestion) = suggest(key, operation) {
+        let mut named = false;
+        for other in Operation::ALL {
+            if other != operation && option_of(other, key).is_some() {
+                message.push_str(if named { " and " } else { "; it is one of " });
+                message.push_str(other.function_name());
+                named = true;
+            }
+        }
+        if let Some(suggestion) = suggest(key, operation).filter(|_| !named) {
             message.push_str("; did you mean \"");
             message.push_str(suggestion);
             message.push_str("\"?");

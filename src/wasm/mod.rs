@@ -1,6 +1,7 @@
-//! The JavaScript face of the crate: six exported functions (send the code, reset the PIN; each
-//! with its validate and build) and their TypeScript types.
-//! (`isLoginRadiusError` is plain JavaScript in npm/index.js and npm/node.cjs: it needs no wasm.)
+//! The JavaScript face of the crate: nine exported functions (send the code, reset the PIN with
+//! it, reset the PIN with the email link's token; each with its validate and build) and their
+//! TypeScript types. (`isLoginRadiusError` and `readResetToken` are plain JavaScript in npm/: they
+//! need no wasm.)
 //!
 //! Everything here converts and wires; every rule and every decision lives in the core modules.
 
@@ -75,7 +76,33 @@ pub fn build_send_reset_pin_otp_request(
     build(Operation::SendCode, &options)
 }
 
-/// Reads, validates, builds and sends: the body of both async exports.
+/// Resets a user's PIN with the token of the forgot-PIN email's link (`readResetToken`). Resolves
+/// with `{ IsPosted: true }`; rejects with a `LoginRadiusError` for every other outcome.
+#[wasm_bindgen(js_name = resetPinWithToken, unchecked_return_type = "Promise<ResetPinWithTokenResult>")]
+pub async fn reset_pin_with_token(
+    #[wasm_bindgen(unchecked_param_type = "ResetPinWithTokenOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    call(Operation::ResetPinWithToken, options).await
+}
+
+/// Checks options by the same rules as `resetPinWithToken`; `[]` when they are valid.
+#[wasm_bindgen(js_name = validateResetPinWithToken, unchecked_return_type = "ValidationIssue[]")]
+pub fn validate_reset_pin_with_token(
+    #[wasm_bindgen(unchecked_param_type = "unknown")] options: JsValue,
+) -> JsValue {
+    issues(Operation::ResetPinWithToken, &options)
+}
+
+/// The exact request `resetPinWithToken` would send. Throws a `LoginRadiusError` (kind
+/// `"validation"`) when the options are invalid.
+#[wasm_bindgen(js_name = buildResetPinWithTokenRequest, unchecked_return_type = "ResetPinWithTokenRequest")]
+pub fn build_reset_pin_with_token_request(
+    #[wasm_bindgen(unchecked_param_type = "ResetPinWithTokenOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    build(Operation::ResetPinWithToken, &options)
+}
+
+/// Reads, validates, builds and sends: the body of the async exports.
 async fn call(operation: Operation, options: JsValue) -> Result<JsValue, JsValue> {
     let given =
         read_options(operation, &options).map_err(|issues| validation_error(operation, issues))?;

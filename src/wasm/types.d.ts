@@ -64,6 +64,24 @@ export type ResetPinWithOtpOptions = ResetPinWithOtpCommonOptions &
   );
 
 /**
+ * Options of `resetPinWithToken`: the token of the forgot-PIN email's link and the new PIN. The
+ * token names the user, so there is no identifier.
+ */
+export interface ResetPinWithTokenOptions extends ConnectionOptions, CaptchaOptions {
+  /**
+   * The token the email's link carried (`readResetToken(location)`): 1 to 512 printable ASCII
+   * characters. A secret like the OTP: it travels in the request body only.
+   */
+  resetToken: string;
+  /** The new PIN: 1 to 64 characters, no whitespace or control characters. */
+  pin: string;
+  /** Query `prevent_webhook`: suppress the tenant's webhooks for this call. */
+  preventWebhook?: boolean;
+  /** Header `X-PreventWebhook` (wins over `preventWebhook` on the server). */
+  xPreventWebhook?: boolean;
+}
+
+/**
  * Options of `sendResetPinOtp`: exactly one identifier, and only the delivery options of its
  * kind: `smsTemplate` and `isVoiceOtp` with a phone; `emailTemplate` and `resetPinUrl` with an
  * email or a username (the code arrives in the tenant's forgot-PIN email, which may carry the
@@ -91,7 +109,10 @@ export type SendResetPinOtpOptions = ConnectionOptions &
 export interface EmailDeliveryOptions {
   /** Query `emailtemplate`: the tenant's forgot-PIN email template. */
   emailTemplate?: string;
-  /** Query `resetpinurl`: an https URL the email's link leads to. */
+  /**
+   * Query `resetpinurl`: the page the email's link opens (https, or http for a loopback host);
+   * LoginRadius adds the reset token as its `vtoken` query parameter, for `resetPinWithToken`.
+   */
   resetPinUrl?: string;
   smsTemplate?: never;
   isVoiceOtp?: never;
@@ -106,6 +127,11 @@ export interface SendResetPinOtpResult {
 
 /** What a successful reset resolves with: LoginRadius's own body. */
 export interface ResetPinWithOtpResult {
+  IsPosted: true;
+}
+
+/** What a successful reset by the link's token resolves with: LoginRadius's own body. */
+export interface ResetPinWithTokenResult {
   IsPosted: true;
 }
 
@@ -128,6 +154,19 @@ export interface ResetPinWithOtpRequest {
   body: string;
 }
 
+/** The exact request `resetPinWithToken` sends. */
+export interface ResetPinWithTokenRequest {
+  method: "PUT";
+  url: string;
+  headers: {
+    "Content-Type": "application/json";
+    Accept: "application/json";
+    "X-PreventWebhook"?: "true" | "false";
+  };
+  /** The JSON body, `{"ResetToken": …, "PIN": …}`: it holds both secrets, so never log it. */
+  body: string;
+}
+
 /** The exact request `sendResetPinOtp` sends. */
 export interface SendResetPinOtpRequest {
   method: "POST";
@@ -140,8 +179,8 @@ export interface SendResetPinOtpRequest {
   body: string;
 }
 
-/** Either call's request. */
-export type PreparedRequest = ResetPinWithOtpRequest | SendResetPinOtpRequest;
+/** Any call's request. */
+export type PreparedRequest = ResetPinWithOtpRequest | SendResetPinOtpRequest | ResetPinWithTokenRequest;
 
 /** What went wrong. `"not_loaded"`: a synchronous function was called before `await init()`. */
 export type LoginRadiusErrorKind =

@@ -1,6 +1,7 @@
 // The demo page in this run's browser (LR_BROWSER: chromium, firefox or webkit; see
 // engines/index.mjs) against the real mock server: the whole flow by email, SMS and voice call
-// (the code read from the messages panel), every error kind of both steps, cancel, live
+// (the code read from the messages panel), the email's link (followed from the panel to the
+// landing step, reset, reused), every error kind of both steps, cancel, live
 // validation, the masked preview of the next step, keyboard use, a phone-width layout, axe-core,
 // and a clean console under the strict CSP. Run: node --test tests/browser/demo.test.mjs (WebKit:
 // under `xvfb-run -a`; needs pkg/ from scripts/build.sh and the server binary)
@@ -15,6 +16,8 @@ import {
   closedPort,
   failedResetResponse,
   failedSendResponse,
+  failedTokenResetResponse,
+  recordPageProblems,
   refusedConnection,
   startHarness,
 } from "./harness.mjs";
@@ -81,6 +84,29 @@ async function newestMessage(page) {
     to: await text(page, "message-to"),
     code: await text(page, "message-code"),
   };
+}
+
+/**
+ * After a click that navigates (the email's link): waits until the new page has loaded the package
+ * and shows the link's step. Evaluating during the navigation may throw, so it is retried.
+ */
+async function landed(page) {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const ready = await page.driver
+      .evaluate(`document.querySelector("[data-testid=load-status][data-state=ready]") !== null &&
+        document.body.dataset.step === "link"`)
+      .catch(() => false);
+    if (ready) {
+      // Engines without init scripts (WebKit over WebDriver classic) record the new page's
+      // problems from here on, as openDemo does after its first load.
+      const recording = await page.driver.evaluate("Array.isArray(window.__pageProblems)");
+      if (!recording) await page.driver.evaluate(`(${recordPageProblems})()`);
+      return;
+    }
+    if (Date.now() > deadline) throw new Error("the link did not open the landing step");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 const outcome = (page) => page.getByTestId("outcome");
@@ -170,6 +196,63 @@ describe(`demo page (${ENGINE})`, () => {
       );
     });
   }
+
+  test("email link: the panel shows it; followed, the page asks for a new PIN only, resets once, and a reuse says to start over", async () => {
+    await withDemo(
+      async ({ page, apiKey }) => {
+        const email = "link@example.com";
+        await harness.dev.createUser(apiKey, { email, pin: "1111" });
+        await identify(page, { kind: "email", identifier: email });
+        await sendCodeAndWait(page);
+        assert.equal(await outcome(page).getAttribute("data-state"), "success");
+
+        // The email carries the code and, the page being prefilled as resetPinUrl, its link.
+        const [sent] = await harness.dev.outbox(apiKey);
+        assert.equal(sent.resetPinLink, `${harness.url}/?vtoken=${sent.resetToken}`);
+        const link = page.getByTestId("message-link");
+        assert.equal(await link.getAttribute("href"), sent.resetPinLink);
+        assert.equal(await link.textContent(), "Choose a new PIN");
+
+        await link.click();
+        await landed(page);
+        // The token left the address bar; the API key that asked for the email came along.
+        assert.equal(await page.evaluate(() => location.search), "");
+        assert.equal(await page.getByTestId("apiKey").inputValue(), apiKey);
+        await openAdvanced(page);
+        for (const hidden of ["identifier", "otp", "send-code", "kind-email", "type", "accounts"]) {
+          assert.equal(await page.getByTestId(hidden).isHidden(), true, hidden);
+        }
+        assert.equal(await page.getByTestId("xPreventWebhook").isHidden(), false);
+        assert.equal(await text(page, "preview-call"), "resetPinWithToken");
+        await page.getByTestId("pin").fill("5173");
+        await page.getByTestId("xPreventWebhook").selectOption("false");
+        const preview = await text(page, "preview");
+        assert.ok(preview.startsWith(`PUT ${harness.url}/identity/v2/auth/pin/reset/token?apikey=${apiKey}\n`), preview);
+        assert.match(preview, /^X-PreventWebhook: false$/m);
+        assert.deepEqual(JSON.parse(preview.slice(preview.indexOf("{"))), { ResetToken: "•••", PIN: "•••" });
+        if (ENGINE === "chromium") await screenshot(page, "demo-link-step");
+
+        await submitAndWait(page);
+        assert.equal(await outcome(page).getAttribute("data-state"), "success");
+        assert.match(await text(page, "outcome-title"), /PIN was reset/);
+        assert.match(await text(page, "next-step"), /link you followed cannot be used again/);
+        assert.deepEqual(await harness.dev.checkPin(apiKey, email, "5173"), { matches: true, pinChanges: 1 });
+        const { uid } = await harness.dev.user(apiKey, email);
+        assert.deepEqual(await harness.dev.webhooks(apiKey), [{ event: "ResetPinByResetToken", uid }]);
+
+        // The same link again: refused, and the page says what to do.
+        await page.getByTestId("pin").fill("6284");
+        await submitAndWait(page);
+        await expectErrorKind(page, "api");
+        assert.equal(await text(page, "error-status"), "403");
+        assert.match(await outcome(page).textContent(), /already been used/);
+        assert.match(await text(page, "next-step"), /start over, ask for a new email/);
+        assert.equal(await page.getByTestId("start-over").getAttribute("href"), "/");
+        assert.equal((await harness.dev.checkPin(apiKey, email, "5173")).pinChanges, 1);
+      },
+      { allowConsole: failedTokenResetResponse(403) },
+    );
+  });
 
   test("send: an unknown user (938) is shown like any refused request", async () => {
     await withDemo(

@@ -14,17 +14,28 @@ export const RESULTS_DIR = path.join(ROOT, "test-results");
 
 /**
  * A page init script (`page.addInitScript(keepWasmExports)`, or evaluated before the package is
- * imported): keeps the exports of the first wasm module the page instantiates, the package's, as
- * globalThis.__lrWasm. The glue is bundled into pkg/index.js, so this is how tests and the
- * benchmark read the module's memory, externref table and trap flag. Its short export names are
- * not fixed: find those by type (see `wasmMemory`).
+ * imported), also called as is in Node: keeps the exports of the package's wasm module as
+ * globalThis.__lrWasm, however it is instantiated (the package compiles the
+ * module and instantiates it with `new WebAssembly.Instance`). The glue is bundled into the
+ * package, so this is how tests and the benchmark read the module's memory, externref table and
+ * trap flag. Its short export names are not fixed: find those by type (see `wasmMemory`).
+ * Self-contained: it is serialized into pages.
  */
 export function keepWasmExports() {
+  // The package's module, told apart from others (Node's fetch instantiates its own parser) by
+  // wasm-bindgen's trap flag, which the tests read.
+  const keep = (instance) => {
+    if (instance.exports.__instance_terminated) globalThis.__lrWasm ??= instance.exports;
+    return instance;
+  };
+  WebAssembly.Instance = new Proxy(WebAssembly.Instance, {
+    construct: (target, args, newTarget) => keep(Reflect.construct(target, args, newTarget)),
+  });
   for (const name of ["instantiateStreaming", "instantiate"]) {
     const real = WebAssembly[name];
     WebAssembly[name] = async function (...args) {
       const result = await real.apply(this, args);
-      globalThis.__lrWasm ??= (result.instance ?? result).exports;
+      keep(result.instance ?? result);
       return result;
     };
   }
@@ -67,7 +78,7 @@ export async function startHarness({ engine = ENGINE, serverArgs = [] } = {}) {
 // Runs in the page before its own scripts where the engine has init scripts (after load in
 // WebKit): records CSP violations and uncaught errors even if the console wording ever changes,
 // and where the engine shows no console at all.
-function recordPageProblems() {
+export function recordPageProblems() {
   window.__pageProblems = [];
   document.addEventListener("securitypolicyviolation", (event) => {
     window.__pageProblems.push(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
@@ -122,6 +133,11 @@ async function openDemo(browser, url, dev, { viewport, tenantSettings, ownTenant
  */
 export function failedResetResponse(status) {
   return failedResponse(status, "/identity/v2/auth/pin/reset/otp/");
+}
+
+/** The same for the reset by the email link's token. */
+export function failedTokenResetResponse(status) {
+  return failedResponse(status, "/identity/v2/auth/pin/reset/token");
 }
 
 /** The same for the endpoints that send the code (`/identity/v2/auth/pin/forgot/…`). */

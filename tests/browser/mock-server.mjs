@@ -84,6 +84,8 @@ export function devApi(baseUrl) {
     accounts: async (apiKey) => (await call("GET", "accounts", { apiKey })).accounts,
     createUser: (apiKey, user) => call("POST", "users", { apiKey, body: user }),
     issueOtp: (apiKey, identifier) => call("POST", "otp", { apiKey, body: identifier }),
+    /** A reset-link token, as the forgot-PIN email with a page URL issues one. */
+    issueResetToken: (apiKey, body) => call("POST", "reset-token", { apiKey, body }),
     armFault: (apiKey, fault) => call("POST", "faults", { apiKey, body: fault }),
     clearFaults: (apiKey) => call("DELETE", "faults", { apiKey }),
     webhooks: (apiKey) => call("GET", "webhooks", { apiKey }),

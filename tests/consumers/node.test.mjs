@@ -98,13 +98,17 @@ describe("Node", () => {
     assert.deepEqual(out.fetched, [], "importing index.js fetched something");
     assert.deepEqual(out.exports, [
       "buildResetPinWithOtpRequest",
+      "buildResetPinWithTokenRequest",
       "buildSendResetPinOtpRequest",
       "default",
       "init",
       "isLoginRadiusError",
+      "readResetToken",
       "resetPinWithOtp",
+      "resetPinWithToken",
       "sendResetPinOtp",
       "validateResetPinWithOtp",
+      "validateResetPinWithToken",
       "validateSendResetPinOtp",
     ]);
     // The wasm-pack convention: `import init, { ... } from "loginradius-pin-reset"`.

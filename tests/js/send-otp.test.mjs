@@ -355,9 +355,17 @@ const WRONG_IDENTIFIER_CASES = [
   [{ field, message }],
 ]);
 
-const RESET_ONLY = ["otp", "pin", "type", "preventWebhook", "xPreventWebhook"];
+/** The resets' keys, and which reset takes each. */
+const RESET_ONLY = [
+  ["otp", "resetPinWithOtp"],
+  ["type", "resetPinWithOtp"],
+  ["pin", "resetPinWithOtp and resetPinWithToken"],
+  ["preventWebhook", "resetPinWithOtp and resetPinWithToken"],
+  ["xPreventWebhook", "resetPinWithOtp and resetPinWithToken"],
+  ["resetToken", "resetPinWithToken"],
+];
 const UNKNOWN_KEY_CASES = [
-  ...RESET_ONLY.map((key) => [key, "1", MESSAGES.notAnOption("; it is one of resetPinWithOtp")]),
+  ...RESET_ONLY.map(([key, calls]) => [key, "1", MESSAGES.notAnOption(`; it is one of ${calls}`)]),
   ["phoneNumber", PHONE, MESSAGES.notAnOption('; did you mean "phone"?')],
   ["smstemplate", "pin-sms", MESSAGES.notAnOption('; did you mean "smsTemplate"?')],
   ["isvoiceotp", true, MESSAGES.notAnOption('; did you mean "isVoiceOtp"?')],
@@ -408,7 +416,9 @@ function assertValidation(name, outcome, issues) {
       errorName: "LoginRadiusError", kind: "validation", status: 0, issues, isError: true, isTrap: false,
     }, `${name}: ${step}`);
     const listed = issues.map((i) => `${i.field} ${i.message}`).join("; ");
-    assert.equal(result.error.message, `Invalid options for sendResetPinOtp: ${listed}.`, `${name}: ${step}`);
+    // One full stop, none after a message that already ends a sentence ("did you mean …?").
+    const stop = /[.!?…]$/.test(listed) ? "" : ".";
+    assert.equal(result.error.message, `Invalid options for sendResetPinOtp: ${listed}${stop}`, `${name}: ${step}`);
   }
   assert.equal(outcome.fetched, 0, `${name}: sent despite the issues`);
 }

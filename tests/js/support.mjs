@@ -11,17 +11,9 @@ import { ENGINE, ROOT, closedPort, devApi as devClient, keepWasmExports, startHa
 
 export { ENGINE, ROOT, closedPort };
 
-// The Node glue instantiates the module with `new WebAssembly.Instance` when pkg/node.mjs is first
-// imported (by startEnv): keep its exports as globalThis.__lrWasm, to read the memory, the
-// externref table and the trap flag. Pages get the same through keepWasmExports (openPackagePage).
-const RealInstance = WebAssembly.Instance;
-WebAssembly.Instance = new Proxy(RealInstance, {
-  construct(target, args, newTarget) {
-    const instance = Reflect.construct(target, args, newTarget);
-    globalThis.__lrWasm ??= instance.exports;
-    return instance;
-  },
-});
+// The package's wasm exports as globalThis.__lrWasm, in Node as in pages (openPackagePage), to
+// read the memory, the externref table and the trap flag: before pkg/node.mjs is first imported.
+keepWasmExports();
 
 /** A valid GUID that names no tenant: requests with it never reach a real user. */
 export const UNKNOWN_KEY = "00000000-0000-4000-8000-000000000000";

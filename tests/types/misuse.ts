@@ -2,6 +2,9 @@
 // fail if any of them compiles.
 import {
   buildResetPinWithOtpRequest,
+  buildResetPinWithTokenRequest,
+  readResetToken,
+  resetPinWithToken,
   buildSendResetPinOtpRequest,
   resetPinWithOtp,
   sendResetPinOtp,
@@ -69,4 +72,28 @@ export async function sendMistakes(result: SendResetPinOtpResult): Promise<void>
   // @ts-expect-error the send's options are not the reset's
   const o: ResetPinWithOtpOptions = { apiKey, phone: "+15551234567" } satisfies SendResetPinOtpOptions;
   void sid, o;
+}
+
+export async function tokenMistakes(location: Location): Promise<void> {
+  const resetToken = readResetToken(location);
+  // @ts-expect-error readResetToken may give null: check it before the call
+  await resetPinWithToken({ apiKey, resetToken, pin: "7890" });
+  if (resetToken === null) return;
+  // @ts-expect-error a call without resetToken
+  await resetPinWithToken({ apiKey, pin: "7890" });
+  // @ts-expect-error a call without pin
+  await resetPinWithToken({ apiKey, resetToken });
+  // @ts-expect-error apiKey is required
+  await resetPinWithToken({ resetToken, pin: "7890" });
+  // @ts-expect-error the token names the user: no identifier
+  await resetPinWithToken({ apiKey, resetToken, pin: "7890", email: "a@b.co" });
+  // @ts-expect-error the OTP belongs to resetPinWithOtp
+  buildResetPinWithTokenRequest({ apiKey, resetToken, pin: "7890", otp: "123456" });
+  // @ts-expect-error the token is a string
+  await resetPinWithToken({ apiKey, resetToken: 42, pin: "7890" });
+  // @ts-expect-error readResetToken takes a location, a URL or a string
+  readResetToken(42);
+  // @ts-expect-error the token may be null
+  const token: string = readResetToken("https://app.example/pin");
+  void token;
 }

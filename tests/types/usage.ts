@@ -1,6 +1,12 @@
 // Correct use of the published types, in strict mode: this file must compile.
 import {
   buildResetPinWithOtpRequest,
+  buildResetPinWithTokenRequest,
+  readResetToken,
+  resetPinWithToken,
+  validateResetPinWithToken,
+  type ResetPinWithTokenOptions,
+  type ResetPinWithTokenResult,
   buildSendResetPinOtpRequest,
   init,
   isLoginRadiusError,
@@ -135,3 +141,17 @@ export function previewSend(): PreparedRequest {
     fetch: (input, init) => fetch(input, init),
   });
 }
+
+/** The landing page of the email's link: the token from the address, the new PIN from the form. */
+export async function landingPage(pin: string): Promise<string> {
+  const resetToken: string | null = readResetToken(window.location);
+  if (resetToken === null) return "no link";
+  const options: ResetPinWithTokenOptions = { apiKey, resetToken, pin, xPreventWebhook: true };
+  const issues: ValidationIssue[] = validateResetPinWithToken(options);
+  const request: PreparedRequest = buildResetPinWithTokenRequest(options);
+  const method: "PUT" = buildResetPinWithTokenRequest(options).method;
+  const result: ResetPinWithTokenResult = await resetPinWithToken(options);
+  return `${issues.length} ${request.url} ${method} ${result.IsPosted}`;
+}
+
+export const fromUrl: string | null = readResetToken(new URL("https://app.example/pin?vtoken=t"));
