@@ -106,6 +106,21 @@ function h(tag, attrs = {}, children = []) {
   return node;
 }
 
+/**
+ * The email link's token, from the page's address (`?vtoken=`), which then forgets it: a secret,
+ * like the code, it should not stay in the history or be shared with the address.
+ */
+function takeResetToken() {
+  const token = lib.readResetToken(globalThis.location);
+  if (token !== null) {
+    const url = new URL(globalThis.location.href);
+    url.searchParams.delete("vtoken");
+    url.searchParams.delete("vtype");
+    globalThis.history?.replaceState(globalThis.history.state, "", url);
+  }
+  return token;
+}
+
 let ids = 0;
 
 const Base = globalThis.HTMLElement ?? class {};
@@ -125,9 +140,7 @@ export class LoginRadiusPinReset extends Base {
   connectedCallback() {
     if (!this.#ui) {
       this.#build();
-      // The email link's landing: its token, when the package can reset with it ("The email link").
-      const linked = typeof lib.readResetToken === "function" && typeof lib.resetPinWithToken === "function";
-      this.#token = linked ? lib.readResetToken(globalThis.location) : null;
+      this.#token = takeResetToken();
     }
     if (!this.#flow) {
       this.#start();

@@ -227,11 +227,6 @@ export function createFlow(lib, options = {}) {
       );
     },
     resetPinWithToken({ resetToken, pin } = {}) {
-      if (typeof lib.resetPinWithToken !== "function") {
-        // A package build without the email link's call: say so, as a load problem.
-        set({ error: { key: "load", kind: "load", status: 0, issues: [], params: {} } });
-        return Promise.resolve(snapshot);
-      }
       return run("token", `token:${resetToken}`, null, (connected) =>
         lib.resetPinWithToken({ resetToken, pin, ...connected }),
       );
