@@ -19,6 +19,8 @@ export const CODES = [
 ];
 
 const ALL = ["send", "reset", "token"];
+/** The options a person types; a problem with any other (apiKey, baseUrl...) is the site's. */
+const PERSON_FIELDS = ["email", "phone", "username", "identifier", "otp", "pin", "resetToken"];
 const RESETS = ["reset", "token"];
 
 export const RULES = [
@@ -31,6 +33,8 @@ export const RULES = [
   // A send that timed out may have sent a code: the code step, with the cooldown running.
   { on: ["send"], kind: "timeout", key: "send_timeout", step: "verify", resend: "cooldown" },
   { on: ["send"], kind: "aborted", key: "aborted" },
+  // Nothing was sent: a setting of the site's (the API key, the base URL) is wrong, not the person's input.
+  { on: ALL, kind: "validation", test: (e) => e.issues.some((i) => !PERSON_FIELDS.includes(i.field)), key: "setup" },
   { on: RESETS, kind: "aborted", key: "reset_aborted", resend: "now" },
   { on: ALL, kind: "api", status: 429, key: "rate_limited", resend: "retryAfter" },
   { on: ALL, kind: "api", codes: [1198], test: (e) => lockEnd(e) !== null, key: "1198", lock: true },

@@ -21,6 +21,7 @@ export type MessageKey =
   | "lockout_untimed"
   | "token_rejected"
   | "server_error"
+  | "setup"
   | `${LoginRadiusCode}`;
 
 /** A message for a person: what happened, and what to do. `{seconds}` and `{until}` are filled in. */

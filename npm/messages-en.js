@@ -49,6 +49,7 @@ const en = {
     title: "This reset link no longer works.",
     action: "It may have been used or be too old. Ask for a new reset email.",
   },
+  setup: { title: "PIN reset is not set up correctly on this site.", action: "Contact the site's support." },
   server_error: { title: "The server had a problem.", action: "Try again in a few minutes." },
   // LoginRadius's codes
   901: { title: "PIN reset is not set up correctly on this site.", action: "Contact the site's support." },

@@ -45,6 +45,7 @@ const es = {
     title: "Este enlace ya no funciona.",
     action: "Puede que ya se haya usado o que haya caducado. Pide otro correo para restablecer el PIN.",
   },
+  setup: { title: "El restablecimiento del PIN no está bien configurado en este sitio.", action: "Contacta con el soporte del sitio." },
   server_error: { title: "El servidor tuvo un problema.", action: "Vuelve a intentarlo en unos minutos." },
   901: { title: "El restablecimiento del PIN no está bien configurado en este sitio.", action: "Contacta con el soporte del sitio." },
   908: { title: "Faltaba algún dato necesario.", action: "Rellena todos los campos y vuelve a intentarlo." },

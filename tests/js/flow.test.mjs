@@ -244,7 +244,8 @@ async function wrongAndUsed({ createPinResetFlow }, { apiKey, baseUrl, email }, 
   const other = createPinResetFlow({ apiKey, baseUrl });
   const unknown = await other.sendCode({ email: "nobody@example.com" });
   const invalid = await createPinResetFlow({ apiKey, baseUrl }).resetPin({ otp: "", pin: "" });
-  return { wrong, done, used, unknown, invalid };
+  const misconfigured = await createPinResetFlow({ apiKey: "not-a-key", baseUrl }).sendCode({ email });
+  return { wrong, done, used, unknown, invalid, misconfigured };
 }
 
 /** The email link's path: a token from the mock, the reset with it, the same token again. */
@@ -434,7 +435,7 @@ for (const [where, title] of PLACES) {
       assert.equal(r.idle.error, null);
     });
 
-    test("a wrong code, then a used one; an unknown account; fields to fix", { timeout: 60_000 }, async () => {
+    test("a wrong code, then a used one; an unknown account; fields to fix; the site's own setting wrong", { timeout: 60_000 }, async () => {
       const seeded = await seedUser();
       const r = await runFlow(where, wrongAndUsed, { ...seeded, email: EMAIL });
       assert.deepEqual(
@@ -452,6 +453,10 @@ for (const [where, title] of PLACES) {
       assert.equal(r.unknown.error.title, "We could not find that account.");
       assert.equal(r.invalid.error.kind, "validation");
       assert.deepEqual(r.invalid.error.issues.map((issue) => issue.field).sort(), ["identifier", "otp", "pin"]);
+      assert.equal(r.invalid.error.key, "validation");
+      assert.equal(r.misconfigured.error.kind, "validation");
+      assert.equal(r.misconfigured.error.key, "setup", "a wrong API key is the site's problem, not the person's");
+      assert.equal(r.misconfigured.error.title, "PIN reset is not set up correctly on this site.");
     });
 
     test("the email link: reset with the token, the same token again is refused", { timeout: 60_000 }, async () => {
