@@ -83,15 +83,18 @@ const FRAMEWORKS = PROJECTS.map((framework) => ({ ...framework, dir: consumerDir
 
 const suite = consumerSuite(PROJECTS.map((project) => project.dir), { timeout: 800_000 });
 
-before(() => {
-  for (const framework of FRAMEWORKS) {
-    const vite = installedVersion(framework.dir, "vite");
-    framework.version = `${installedVersion(framework.dir, framework.pkg)} (Vite ${vite})`;
-    // Vite 6's dev pre-bundler moves the package's JavaScript to node_modules/.vite/deps/ without
-    // its .wasm: the package loads its embedded bytes there. Vite 8's keeps the .wasm's URL.
-    framework.devShips = vite.startsWith("6.") ? "embedded" : "wasm";
-  }
-});
+/**
+ * The framework's versions, once its project is installed. (Called from a suite's `before`: the
+ * file's own top-level `before` hooks run side by side, so one there could read node_modules
+ * before consumerSuite's install has made it.)
+ */
+function readVersions(framework) {
+  const vite = installedVersion(framework.dir, "vite");
+  framework.version = `${installedVersion(framework.dir, framework.pkg)} (Vite ${vite})`;
+  // Vite 6's dev pre-bundler moves the package's JavaScript to node_modules/.vite/deps/ without
+  // its .wasm: the package loads its embedded bytes there. Vite 8's keeps the .wasm's URL.
+  framework.devShips = vite.startsWith("6.") ? "embedded" : "wasm";
+}
 
 /**
  * The server use and the page against a running app, each checked on the mock (the page's module
@@ -114,6 +117,8 @@ for (const framework of FRAMEWORKS) {
   const label = (what) => `${framework.name}, ${what}`;
 
   describe(`${framework.name} (no config for the package)`, () => {
+    before(() => readVersions(framework));
+
     test(`${command} build + its production server`, { timeout: 420_000 }, async () => {
       await timed(label(`${command} build`), () =>
         run(process.execPath, [cli(), "build"], { cwd, timeoutMs: 300_000 }),
