@@ -44,7 +44,10 @@ trap stop_mock EXIT
 
 step "wasm-bindgen tests in headless Chromium and in Node"
 export LR_MOCK_URL="$MOCK_URL"
-CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web
+# Generous limits for the runner (its defaults: 5 s for chromedriver to start, 20 s per test): on a
+# loaded 2-core machine chromedriver once took longer to start and the runner killed it.
+CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_DRIVER_TIMEOUT=60 WASM_BINDGEN_TEST_TIMEOUT=120 \
+  cargo test --target wasm32-unknown-unknown --test web
 cargo test --target wasm32-unknown-unknown --test node
 
 step "TypeScript: strict use compiles, each misuse in misuse.ts and flow.ts is rejected; every message catalog has every key"
