@@ -16,9 +16,9 @@ const README = path.join(ROOT, "README.md");
 
 /** What each run covers, by label prefix. */
 const WHAT = {
-  node: "tests/js (contract of both calls, fault matrix, hostile input, memory, concurrency, secrets, injection, JSON bodies) and the Node ESM and CJS consumers",
-  chromium: "the package's browser tests (both calls' contracts, fault matrix with cross-origin CORS, hostile input, abort and timeout, cleanup, memory, concurrency, secrets, injection) and the demo page",
-  consumers: "Vite, webpack, Worker and plain-page consumers in Chromium, TypeScript, npm pack",
+  node: "tests/js (the three calls' contracts and the email link, the flow, fault matrix, hostile input, memory, concurrency, secrets, injection, JSON bodies, LoginRadius's Node SDK against the mock) and the Node consumers (ESM, CJS, a moved server bundle)",
+  chromium: "the package's browser tests (the three calls, the flow and the element, fault matrix with cross-origin CORS, hostile input, abort and timeout, cleanup, memory, concurrency, secrets, injection), the demo page and /__dev/ from another origin",
+  consumers: "every framework and bundler consumer (the Frameworks table below), loading failures, the element in a plain page, TypeScript, npm pack",
 };
 const what = (label) => WHAT[label.split("-")[0]] ?? WHAT.chromium;
 
