@@ -1,6 +1,6 @@
 // Types of the drop-in element, `loginradius-pin-reset/element`: importing it defines
 // <loginradius-pin-reset> (in a browser; in Node it defines nothing).
-import type { FlowError, PinResetFlow } from "./flow.js";
+import type { FlowError, PinResetFlow, PinResetFlowOptions } from "./flow.js";
 
 /** The element's own words (labels, buttons, outcomes): every language has each key. */
 export type UiKey =
@@ -17,14 +17,25 @@ export interface PinResetEventDetail {
   via: "code" | "link";
 }
 
+/** The flow's options that are not attributes. */
+export type PinResetElementOptions = Omit<PinResetFlowOptions, "apiKey" | "baseUrl" | "locale">;
+
 /**
- * `<loginradius-pin-reset api-key="…" base-url="…" identifiers="email phone username" locale="es">`.
- * Events `pinreset` and `pinreseterror` bubble and are composed.
+ * `<loginradius-pin-reset api-key="…" base-url="…" identifiers="email phone username" locale="es">`,
+ * and how the code is sent: `reset-pin-url` (the page the email's link opens; relative to this
+ * page), `email-template`, `sms-template`. Events `pinreset` and `pinreseterror` bubble and are composed.
  */
 export declare class LoginRadiusPinReset extends HTMLElement {
   static readonly observedAttributes: string[];
   /** The headless flow behind the element (null before it is connected). */
   readonly flow: PinResetFlow | null;
+  /** timeoutMs, fetch, messages, resendCooldownMs; setting them starts a new flow. */
+  options: PinResetElementOptions;
+  /**
+   * Puts an identifier in the first step's field and selects its kind; when idle past the first
+   * step, starts over. Throws a TypeError for a kind the element does not offer.
+   */
+  fill(identity: { email: string } | { phone: string } | { username: string }): void;
 }
 
 declare global {

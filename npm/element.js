@@ -12,6 +12,16 @@ const KINDS = {
 };
 
 /**
+ * How the code is sent, from attributes read at each send: the option each one sets, and the
+ * identifier kinds that take it (LoginRadius sends a username's code by email).
+ */
+const DELIVERY = {
+  "reset-pin-url": { option: "resetPinUrl", kinds: ["email", "username"] },
+  "email-template": { option: "emailTemplate", kinds: ["email", "username"] },
+  "sms-template": { option: "smsTemplate", kinds: ["phone"] },
+};
+
+/**
  * The element's own words in English; messages-es.js and messages-hi.js export the same keys as
  * `ui` (TypeScript checks them against the type UiText). `email` and `emailLabel`: the choice
  * between kinds and the field's own label differ, so each control has a name of its own.
@@ -121,6 +131,15 @@ function takeResetToken() {
   return token;
 }
 
+/** `url` resolved against the page; as given when it is no URL (validation then names it). */
+function absolute(url) {
+  try {
+    return new URL(url, document.baseURI).href;
+  } catch {
+    return url;
+  }
+}
+
 let ids = 0;
 
 const Base = globalThis.HTMLElement ?? class {};
@@ -136,12 +155,16 @@ export class LoginRadiusPinReset extends Base {
   #last = null;
   #ticker = null;
   #text = text;
+  #options = {};
 
   connectedCallback() {
-    if (!this.#ui) {
-      this.#build();
-      this.#token = takeResetToken();
+    // A property set before the element was defined is an own property hiding the setter.
+    if (Object.hasOwn(this, "options")) {
+      const early = this.options;
+      delete this.options;
+      this.options = early;
     }
+    this.#ensureBuilt();
     if (!this.#flow) {
       this.#start();
       this.#loadText();
@@ -173,6 +196,46 @@ export class LoginRadiusPinReset extends Base {
     return this.#flow;
   }
 
+  /**
+   * The flow's options that are not attributes (timeoutMs, fetch, messages, resendCooldownMs).
+   * Setting them starts a new flow, so set them before the person starts.
+   */
+  get options() {
+    return this.#options;
+  }
+
+  set options(value) {
+    this.#options = Object.freeze({ ...value });
+    if (this.#flow && this.isConnected) this.#start();
+  }
+
+  /**
+   * Puts an identifier in the first step's field and selects its kind, e.g. `fill({ email })`:
+   * for a page that already knows who is resetting. When idle past the first step, starts over.
+   */
+  fill(identity) {
+    const given = Object.entries(identity ?? {});
+    const [kind, value] = given[0] ?? [];
+    if (given.length !== 1 || !(kind in KINDS) || typeof value !== "string") {
+      throw new TypeError("fill() takes one identifier as a string: { email }, { phone } or { username }");
+    }
+    if (!this.#offered().includes(kind)) {
+      throw new TypeError(`fill(): ${kind} is not offered here (identifiers="${this.#offered().join(" ")}")`);
+    }
+    this.#ensureBuilt();
+    this.#kind = kind;
+    this.#applyKinds();
+    this.#ui.identifier.input.value = value;
+    const snapshot = this.#flow?.getSnapshot();
+    if (snapshot && !snapshot.busy && snapshot.step !== "identify") this.#flow.cancel();
+  }
+
+  #ensureBuilt() {
+    if (this.#ui) return;
+    this.#build();
+    this.#token = takeResetToken();
+  }
+
   #offered() {
     const asked = (this.getAttribute("identifiers") ?? "email phone username").split(/[\s,]+/);
     const kinds = asked.filter((kind) => kind in KINDS);
@@ -182,6 +245,7 @@ export class LoginRadiusPinReset extends Base {
   #start() {
     this.#unsubscribe?.();
     this.#flow = createPinResetFlow({
+      ...this.#options,
       apiKey: this.getAttribute("api-key") ?? "",
       baseUrl: this.getAttribute("base-url") ?? undefined,
       locale: this.getAttribute("locale") ?? undefined,
@@ -270,7 +334,7 @@ export class LoginRadiusPinReset extends Base {
     });
     resend.addEventListener("click", () => {
       const current = this.#flow.getSnapshot().identifier;
-      if (current) this.#flow.sendCode(this.#identity(current.kind, current.value));
+      if (current) this.#flow.sendCode(this.#identity(current.kind, current.value), this.#delivery(current.kind));
     });
     back.addEventListener("click", () => this.#flow.back());
     cancel.addEventListener("click", () => this.#flow.cancel());
@@ -314,6 +378,17 @@ export class LoginRadiusPinReset extends Base {
     return { [kind]: value };
   }
 
+  /** The delivery attributes that apply to `kind`; a relative reset-pin-url is resolved. */
+  #delivery(kind) {
+    const delivery = {};
+    for (const [attribute, { option, kinds }] of Object.entries(DELIVERY)) {
+      const value = this.getAttribute(attribute);
+      if (value === null || value === "" || !kinds.includes(kind)) continue;
+      delivery[option] = option === "resetPinUrl" ? absolute(value) : value;
+    }
+    return delivery;
+  }
+
   #submit() {
     const ui = this.#ui;
     const snapshot = this.#flow.getSnapshot();
@@ -321,7 +396,7 @@ export class LoginRadiusPinReset extends Base {
     if (this.#token && snapshot.step !== "done" && !ui.token.hidden) {
       this.#flow.resetPinWithToken({ resetToken: this.#token, pin: ui.tokenPin.input.value });
     } else if (snapshot.step === "identify") {
-      this.#flow.sendCode(this.#identity(this.#kind, ui.identifier.input.value.trim()));
+      this.#flow.sendCode(this.#identity(this.#kind, ui.identifier.input.value.trim()), this.#delivery(this.#kind));
     } else if (snapshot.step === "verify") {
       this.#flow.resetPin({ otp: ui.otp.input.value.trim(), pin: ui.pin.input.value });
     }

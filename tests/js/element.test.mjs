@@ -29,8 +29,11 @@ async function seedUser() {
   return apiKey;
 }
 
-/** A fresh page on the second origin (at `query`), with the element for `apiKey` in it. */
-async function openElement(apiKey, query = "") {
+/**
+ * A fresh page on the second origin (at `query`), with the element for `apiKey` in it; `setup`
+ * (page script, `element` in scope) runs before the element is defined.
+ */
+async function openElement(apiKey, query = "", setup = "") {
   const page = await env.engine.newPage();
   await page.goto(`${env.origins.cross}/${query}`);
   const installed = await page.evaluate(`(async () => {
@@ -43,6 +46,7 @@ async function openElement(apiKey, query = "") {
     element.setAttribute("api-key", ${JSON.stringify(apiKey)});
     element.setAttribute("base-url", ${JSON.stringify(env.url)});
     document.body.append(element);
+    ${setup}
     await import(${JSON.stringify(`${env.url}/pkg/element.js`)});
     return customElements.get("loginradius-pin-reset") !== undefined && element.shadowRoot !== null;
   })()`);
@@ -176,6 +180,43 @@ describe(`<loginradius-pin-reset> in ${ENGINE}`, { skip: browserOnly }, () => {
       assert.deepEqual(done.detail, { identifierKind: null, via: "link" });
       const { matches } = await env.dev.checkPin(apiKey, USER.email, "2468");
       assert.equal(matches, true);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test("how the code is sent: reset-pin-url (relative) and the templates reach the server for the kinds that take them; options set before the element is defined are used; fill()", { timeout: 60_000 }, async () => {
+    const apiKey = await seedUser();
+    const setup = `
+      element.setAttribute("reset-pin-url", "/reset?from=email");
+      element.setAttribute("email-template", "pin-reset-email");
+      element.setAttribute("sms-template", "pin-reset-sms");
+      window.__requests = [];
+      element.options = { timeoutMs: 9000, fetch: (input, init) => (window.__requests.push(String(input)), fetch(input, init)) };`;
+    const page = await openElement(apiKey, "", setup);
+    try {
+      const refused = await inElement(page, `
+        element.setAttribute("identifiers", "email phone");
+        try { element.fill({ username: "ada" }); return "filled"; } catch (error) { return error.constructor.name + ": " + error.message; }`);
+      assert.equal(refused, 'TypeError: fill(): username is not offered here (identifiers="email phone")');
+      const sent = async (kind) => {
+        await inElement(page, `
+          element.fill({ ${kind}: ${JSON.stringify(USER[kind])} });
+          if (root.querySelector("input[type=radio][value=${kind}]").checked !== true) throw new Error("kind not selected");
+          visible("button.primary").click();
+          await waitFor(() => visible("input[name=otp]"));`);
+        return (await env.dev.outbox(apiKey)).at(-1);
+      };
+      const email = await sent("email");
+      assert.equal(email.resetPinUrl, `${env.origins.cross}/reset?from=email`);
+      assert.equal(email.template, "pin-reset-email");
+      assert.ok(email.resetPinLink.startsWith(`${env.origins.cross}/reset?from=email&vtoken=`), email.resetPinLink);
+      // fill() on the code step starts over with the new identifier.
+      const sms = await sent("phone");
+      assert.deepEqual({ channel: sms.channel, template: sms.template, resetPinUrl: sms.resetPinUrl }, { channel: "sms", template: "pin-reset-sms", resetPinUrl: null });
+      const requests = await page.evaluate("window.__requests");
+      assert.deepEqual(requests.map((url) => new URL(url).pathname), ["/identity/v2/auth/pin/forgot/email", "/identity/v2/auth/pin/forgot/otp"]);
+      assert.ok(requests[0].includes("emailtemplate=pin-reset-email") && requests[1].includes("smstemplate=pin-reset-sms"), requests.join(" "));
     } finally {
       await page.close();
     }

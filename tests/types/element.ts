@@ -11,3 +11,11 @@ element.addEventListener("pinreseterror", (event) => event.detail.title + event.
 export const step = element.flow?.getSnapshot().step;
 // @ts-expect-error the detail of pinreset has no title
 element.addEventListener("pinreset", (event) => event.detail.title);
+
+// The flow's options that are not attributes, and fill() with exactly one identifier.
+element.options = { timeoutMs: 8000, resendCooldownMs: 60_000, fetch: (input, init) => fetch(input, init) };
+element.fill({ email: "ada@example.com" });
+// @ts-expect-error apiKey is an attribute, not an option
+element.options = { apiKey: "x" };
+// @ts-expect-error fill takes one identifier
+element.fill({ pin: "1234" });
