@@ -41,9 +41,18 @@ async function poll(page, expression, done, what) {
  * "count" and "state"). Self-contained: its source is sent to the page.
  */
 function domOperation(selector, op, arg) {
-  const all = [...document.querySelectorAll(selector)];
-  const el = all[0];
+  // "host >>> inner" looks inside the open shadow roots of the hosts that match "host".
+  const parts = selector.split(" >>> ");
+  const last = parts.pop();
+  const roots = parts.reduce(
+    (scopes, host) => scopes.flatMap((scope) => [...scope.querySelectorAll(host)].map((node) => node.shadowRoot).filter(Boolean)),
+    [document],
+  );
+  const all = roots.flatMap((root) => [...root.querySelectorAll(last)]);
   const visible = (e) => !!e && (e.checkVisibility ? e.checkVisibility() : e.getClientRects().length > 0);
+  // The first visible match (a shadow root may keep the controls of other steps, hidden).
+  const el = all.find(visible) ?? all[0];
+  if (op === "element") return el ?? null;
   if (op === "count") return all.length;
   if (op === "state") return { attached: all.length > 0, visible: all.some(visible) };
   if (op === "isHidden") return !visible(el); // like Playwright: a missing element is hidden
@@ -106,7 +115,7 @@ class Locator {
   /** Runs `fn(element)` in the page (its source is sent, so it must be self-contained). */
   async evaluate(fn) {
     await this.waitFor({ state: "attached" });
-    return this.page.evaluate(`(${fn})(document.querySelector(${JSON.stringify(this.selector)}))`);
+    return this.page.evaluate(`(${fn})((${domOperation})(${JSON.stringify(this.selector)}, "element"))`);
   }
 
   count() {
