@@ -401,7 +401,8 @@ async function start() {
     return;
   }
   $("baseUrl").value = window.location.origin;
-  const saved = sessionStorage.getItem(SETTINGS_STORE);
+  // Landing from the email's link, the settings that asked for it (its API key) come back.
+  const saved = linkLanding ? sessionStorage.getItem(SETTINGS_STORE) : null;
   if (saved) restoreSettings(JSON.parse(saved));
   for (const type of ["pinreset", "pinreseterror"]) document.addEventListener(type, logEvent);
   // Configured before it is defined, so the element starts once, with these settings.
