@@ -1,6 +1,7 @@
 // Prints, as JSON, what the JavaScript and TypeScript sources declare about the error and the
 // options, read the way JavaScript and TypeScript read them: npm/is-error.js is imported,
-// src/wasm/types.d.ts is type-checked by the TypeScript compiler, www/app.js is parsed by it.
+// src/wasm/types.d.ts is type-checked by the TypeScript compiler, www/app.js and npm/element.js
+// are parsed by it.
 // tests/declared.rs compares the result with the Rust sources of truth (ErrorKind, the table
 // of options). Run from the repository root: `node tests/declared.mjs`.
 import { readFileSync } from "node:fs";
@@ -67,32 +68,33 @@ function properties(type, own = false) {
 
 const kindType = declaredType("LoginRadiusErrorKind");
 
-// The demo's option lists: its top-level `const` arrays and objects, and `options.x = ...`.
-const demoFile = path.join(root, "www/app.js");
-const demo = ts.createSourceFile(demoFile, readFileSync(demoFile, "utf8"), ts.ScriptTarget.Latest);
-const demoLists = {};
-const demoAssigned = new Set();
-for (const statement of demo.statements) {
-  if (!ts.isVariableStatement(statement)) continue;
-  for (const { name, initializer } of statement.declarationList.declarations) {
-    if (initializer && ts.isArrayLiteralExpression(initializer)) {
-      demoLists[name.text] = initializer.elements.filter(ts.isStringLiteral).map((e) => e.text);
-    } else if (initializer && ts.isObjectLiteralExpression(initializer)) {
-      demoLists[name.text] = initializer.properties.map((p) => p.name.text);
+/** The top-level `const name = {…}` of `file`, parsed as TypeScript parses it. */
+function topLevelObject(file, name) {
+  const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest);
+  for (const statement of source.statements) {
+    if (!ts.isVariableStatement(statement)) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      if (declaration.name.text === name && ts.isObjectLiteralExpression(declaration.initializer)) return declaration.initializer;
     }
   }
+  throw new Error(`${file} has no top-level object ${name}`);
 }
-(function visit(node) {
-  if (
-    ts.isBinaryExpression(node) &&
-    node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
-    ts.isPropertyAccessExpression(node.left) &&
-    node.left.expression.getText(demo) === "options"
-  ) {
-    demoAssigned.add(node.left.name.text);
-  }
-  ts.forEachChild(node, visit);
-})(demo);
+
+/** A property's name, written as an identifier or as a string. */
+const propertyName = (property) => property.name.text;
+
+// The options the demo's settings set (SETTING_NAMES in www/app.js), and the send options the
+// element's delivery attributes set, with the identifier kinds each is sent for (DELIVERY in
+// npm/element.js).
+const demoSettings = topLevelObject(path.join(root, "www/app.js"), "SETTING_NAMES").properties.map(propertyName);
+const elementDelivery = topLevelObject(path.join(root, "npm/element.js"), "DELIVERY").properties.map((attribute) => {
+  const fields = Object.fromEntries(attribute.initializer.properties.map((field) => [propertyName(field), field.initializer]));
+  return {
+    attribute: propertyName(attribute),
+    option: fields.option.text,
+    kinds: fields.kinds.elements.map((kind) => kind.text),
+  };
+});
 
 console.log(
   JSON.stringify({
@@ -104,6 +106,7 @@ console.log(
       sendResetPinOtp: properties(declaredType("SendResetPinOtpOptions")),
       resetPinWithToken: properties(declaredType("ResetPinWithTokenOptions")),
     },
-    demo: { lists: demoLists, assigned: [...demoAssigned] },
+    demo: { settings: demoSettings },
+    element: { delivery: elementDelivery },
   }),
 );

@@ -1,6 +1,7 @@
 //! The Rust sources of truth against what JavaScript and TypeScript declare: the error's name,
 //! kinds and fields (`ErrorKind`, `LoginRadiusError`) against npm/is-error.js and
-//! src/wasm/types.d.ts, and the table of options against types.d.ts and the demo (www/app.js).
+//! src/wasm/types.d.ts, and the table of options against types.d.ts, the demo's settings
+//! (www/app.js) and the element's delivery attributes (npm/element.js).
 //! tests/declared.mjs reads those as Node and the TypeScript compiler do (it needs `npm ci`).
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -9,7 +10,9 @@ use std::sync::OnceLock;
 
 use loginradius_pin_reset::error::ERROR_NAME;
 use loginradius_pin_reset::options::table::{options_of, Type, OPTIONS};
-use loginradius_pin_reset::{ErrorKind, Issue, LoginRadiusError, Operation};
+use loginradius_pin_reset::{
+    validate_send, ErrorKind, Issue, LoginRadiusError, Operation, RawOptions, RawValue,
+};
 use serde_json::{json, Value};
 
 /// What tests/declared.mjs printed.
@@ -127,61 +130,61 @@ fn the_typescript_options_are_the_tables() {
     }
 }
 
-/// The demo's lists name only options, of the calls and types they are used for, and the form
-/// holds every option a form can (all but `fetch`).
+/// The demo's settings are options of every call, of the types its inputs give them.
 #[test]
-fn the_demo_names_the_tables_options() {
-    let lists = &declared()["demo"]["lists"];
-    let spec = |name: &str| {
-        OPTIONS
+fn the_demo_settings_are_options_of_every_call() {
+    let settings = strings(&declared()["demo"]["settings"]);
+    assert!(!settings.is_empty());
+    for name in &settings {
+        let spec = OPTIONS
             .iter()
-            .find(|spec| spec.name == name)
-            .unwrap_or_else(|| panic!("the demo names {name:?}, which is not an option"))
-    };
-    let check = |list: &str, operation: Option<Operation>, ty: Type| {
-        for name in strings(&lists[list]) {
-            let spec = spec(&name);
-            assert_eq!(spec.ty, ty, "{list}: {name}");
-            if let Some(operation) = operation {
-                assert!(spec.taken_by(operation), "{list}: {name}");
-            } else {
-                assert!(spec.taken_by(Operation::ResetPin) && spec.taken_by(Operation::SendCode));
-            }
+            .find(|spec| spec.name == name.as_str())
+            .unwrap_or_else(|| panic!("the demo sets {name:?}, which is not an option"));
+        for operation in [
+            Operation::SendCode,
+            Operation::ResetPin,
+            Operation::ResetPinWithToken,
+        ] {
+            assert!(spec.taken_by(operation), "{name}: {operation:?}");
         }
-    };
-    check("TEXT_OPTIONS", None, Type::String);
-    check(
-        "RESET_TEXT_OPTIONS",
-        Some(Operation::ResetPin),
-        Type::String,
-    );
-    check("BOOLEAN_OPTIONS", Some(Operation::ResetPin), Type::Boolean);
-    check("SEND_TEXT_OPTIONS", Some(Operation::SendCode), Type::String);
-    check("IDENTIFIER_KINDS", None, Type::String);
-
-    let mut in_demo = BTreeSet::new();
-    for list in [
-        "TEXT_OPTIONS",
-        "RESET_TEXT_OPTIONS",
-        "BOOLEAN_OPTIONS",
-        "SEND_TEXT_OPTIONS",
-        "IDENTIFIER_KINDS",
-        "FIELD_NAMES",
-    ] {
-        in_demo.extend(strings(&lists[list]));
     }
-    in_demo.extend(strings(&declared()["demo"]["assigned"]));
-    for name in &in_demo {
-        spec(name);
-    }
-    let formable: BTreeSet<String> = OPTIONS
-        .iter()
-        .filter(|spec| spec.ty != Type::Function)
-        .map(|spec| spec.name.to_string())
-        .collect();
-    assert_eq!(in_demo, formable);
+}
 
-    // Its titles for error kinds are kinds.
-    let rust = strings(&Value::Array(kinds()));
-    assert!(strings(&lists["TITLES"]).is_subset(&rust));
+/// Each delivery attribute of the element sets a text option of the send, and only for the
+/// identifier kinds the send accepts it with.
+#[test]
+fn the_elements_delivery_attributes_are_send_options_for_their_kinds() {
+    let delivery = declared()["element"]["delivery"].as_array().unwrap();
+    assert!(!delivery.is_empty());
+    for entry in delivery {
+        let option = entry["option"].as_str().unwrap();
+        let spec = OPTIONS
+            .iter()
+            .find(|spec| spec.name == option)
+            .unwrap_or_else(|| panic!("the element sets {option:?}, which is not an option"));
+        assert!(
+            spec.taken_by(Operation::SendCode) && spec.ty == Type::String,
+            "{option}"
+        );
+        let kinds = strings(&entry["kinds"]);
+        for (kind, identifier) in [
+            ("email", "ada@example.com"),
+            ("phone", "+919876543210"),
+            ("username", "ada"),
+        ] {
+            let raw = RawOptions::new()
+                .with("apiKey", text("4f4b8c6e-2f1a-4c3d-9b8e-7a6d5c4b3a21"))
+                .with(kind, text(identifier))
+                .with(option, text("https://example.com/reset"));
+            assert_eq!(
+                validate_send(&raw).is_ok(),
+                kinds.contains(kind),
+                "{option} with {kind}"
+            );
+        }
+    }
+}
+
+fn text(value: &str) -> RawValue<'static> {
+    RawValue::String(value.to_string().into())
 }

@@ -66,7 +66,7 @@ describe("every message the demo joins with its own words", () => {
       assert.ok(error.issues.length > 0);
       for (const issue of error.issues) {
         seen.add(issue.message);
-        // The outcome's issue list and the field's message (app.js: issueList, groupIssues).
+        // As the page joins a setting's name or its own words with the package's or the server's text.
         assertOneStop(sentence(`New PIN (${issue.field}) ${issue.message}`), issue.message);
         assertOneStop(sentence(`New PIN ${issue.message}`), issue.message);
       }
