@@ -486,7 +486,7 @@ export class LoginRadiusPinReset extends Base {
     for (const issue of error.issues) {
       const target = fields[issue.field];
       const name = target?.label.textContent ?? issue.field;
-      const sentence = `${name}: ${issue.message}`;
+      const sentence = issue.hint ?? `${name}: ${issue.message}`;
       if (target) {
         target.input.setAttribute("aria-invalid", "true");
         target.error.textContent = target.error.textContent ? `${target.error.textContent} ${sentence}` : sentence;

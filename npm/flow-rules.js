@@ -19,8 +19,11 @@ export const CODES = [
 ];
 
 const ALL = ["send", "reset", "token"];
-/** The options a person types; a problem with any other (apiKey, baseUrl...) is the site's. */
-const PERSON_FIELDS = ["email", "phone", "username", "identifier", "otp", "pin", "resetToken"];
+/**
+ * The options a person types; a problem with any other (apiKey, baseUrl...) is the site's. A
+ * validation issue on one of these is shown with the catalog's `field_<name>` sentence.
+ */
+export const PERSON_FIELDS = ["email", "phone", "username", "identifier", "otp", "pin", "resetToken"];
 const RESETS = ["reset", "token"];
 
 export const RULES = [

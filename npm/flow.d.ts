@@ -30,8 +30,19 @@ export interface Message {
   action: string;
 }
 
+/** The fields a person types: a validation issue on one is shown with the catalog's sentence. */
+export type PersonField = "email" | "phone" | "username" | "identifier" | "otp" | "pin" | "resetToken";
+/** What to type in a field, in the catalog: `field_email`, `field_otp`... */
+export type FieldHintKey = `field_${PersonField}`;
+
 /** A complete catalog: TypeScript reports any key it lacks. */
-export type Catalog = { readonly [K in MessageKey]: Message };
+export type Catalog = { readonly [K in MessageKey]: Message } & { readonly [K in FieldHintKey]: string };
+
+/** A field's problem: the package's words (English), and for a field the person types, the catalog's. */
+export interface FlowIssue extends ValidationIssue {
+  /** What to type, in the flow's language (validation issues on a `PersonField` only). */
+  hint?: string;
+}
 
 /** The steps of the screen. */
 export type FlowStep = "identify" | "verify" | "done";
@@ -59,7 +70,7 @@ export interface FlowError {
   title: string;
   action: string;
   /** The fields to fix (validation), or the server's field errors (e.g. the PIN policy). */
-  issues: readonly ValidationIssue[];
+  issues: readonly FlowIssue[];
 }
 
 /** One immutable state of the flow: a new object on every change. */

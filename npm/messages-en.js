@@ -51,6 +51,14 @@ const en = {
   },
   setup: { title: "PIN reset is not set up correctly on this site.", action: "Contact the site's support." },
   server_error: { title: "The server had a problem.", action: "Try again in a few minutes." },
+  // What to type, for a field the person typed wrong (the package's own words name the rule)
+  field_email: "Type your email address, like name@example.com.",
+  field_phone: "Type your phone number with its country code and no spaces, like +919876543210.",
+  field_username: "Type your username, without spaces.",
+  field_identifier: "Type your email address, phone number or username.",
+  field_otp: "Type the code from your message: letters and digits, no spaces.",
+  field_pin: "Type a new PIN, without spaces.",
+  field_resetToken: "This reset link is incomplete. Ask for a new reset email.",
   // LoginRadius's codes
   901: { title: "PIN reset is not set up correctly on this site.", action: "Contact the site's support." },
   908: { title: "Something needed was missing.", action: "Fill in every field, then try again." },

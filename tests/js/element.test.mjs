@@ -221,4 +221,28 @@ describe(`<loginradius-pin-reset> in ${ENGINE}`, { skip: browserOnly }, () => {
       await page.close();
     }
   });
+
+  test("a field typed wrong, in Spanish: the field's error and the summary's link say what to type in the element's language", { timeout: 60_000 }, async () => {
+    const apiKey = await seedUser();
+    const page = await openElement(apiKey, "", `element.setAttribute("locale", "es");`);
+    try {
+      const shown = await inElement(page, `
+        await waitFor(() => root.querySelector("legend").textContent === "Restablecer tu PIN con");
+        type("input[name=identifier]", "not-an-email");
+        visible("button.primary").click();
+        await waitFor(() => window.__events.length > 0);
+        const input = visible("input[name=identifier]");
+        return {
+          invalid: input.getAttribute("aria-invalid"),
+          field: root.getElementById(input.getAttribute("aria-describedby")).textContent,
+          link: root.querySelector("[part=error-link]").textContent,
+          title: window.__events[0].detail.title,
+        };`);
+      const hint = "Escribe tu correo electrónico, como nombre@ejemplo.com.";
+      assert.deepEqual(shown, { invalid: "true", field: hint, link: hint, title: "Hay campos que corregir." });
+      assert.deepEqual(await env.dev.outbox(apiKey), [], "nothing was sent");
+    } finally {
+      await page.close();
+    }
+  });
 });

@@ -270,9 +270,17 @@ async function languages({ createPinResetFlow, loadMessages, messages, LOCALES }
   const own = createPinResetFlow({ apiKey, baseUrl, messages: { 1067: { title: "Nope.", action: "Look again." } } });
   await own.sendCode({ email });
   const wrongOwn = await own.resetPin({ otp: "000000", pin: "2468" });
+  // A field the person typed wrong: the catalog's sentence in the flow's language; the package's
+  // own words stay in `message`; a setting's issue (apiKey) gets none.
+  const typo = createPinResetFlow({ apiKey, baseUrl, locale: "es" });
+  await h.until(typo, (s) => s.locale === "es");
+  const typoEs = await typo.sendCode({ email: "not-an-email" });
+  const setting = await createPinResetFlow({ apiKey: "nope", baseUrl }).sendCode({ email });
   const keys = (catalog) => Object.keys(catalog).sort().join(",");
   const catalogs = await Promise.all(LOCALES.map((locale) => loadMessages(locale)));
   return {
+    typoEs: typoEs.error.issues,
+    settingIssues: setting.error.issues,
     spanish: spanish.locale,
     wrongEs: wrongEs.error,
     wrongHi: wrongHi.error,
@@ -280,7 +288,11 @@ async function languages({ createPinResetFlow, loadMessages, messages, LOCALES }
     wrongOwn: wrongOwn.error,
     locales: LOCALES,
     sameKeys: catalogs.map((catalog) => keys(catalog) === keys(messages)),
-    empty: catalogs.flatMap((catalog) => Object.entries(catalog).filter(([, m]) => !m.title || !m.action).map(([k]) => k)),
+    empty: catalogs.flatMap((catalog) =>
+      Object.entries(catalog)
+        .filter(([, m]) => (typeof m === "string" ? m === "" : !m.title || !m.action))
+        .map(([k]) => k),
+    ),
   };
 }
 
@@ -482,6 +494,10 @@ for (const [where, title] of PLACES) {
       assert.deepEqual(r.locales, ["en", "es", "hi"]);
       assert.deepEqual(r.sameKeys, [true, true, true], "every catalog has exactly the English keys");
       assert.deepEqual(r.empty, []);
+      assert.deepEqual(r.typoEs, [
+        { field: "email", message: "must be an email address like name@example.com", hint: "Escribe tu correo electrónico, como nombre@ejemplo.com." },
+      ]);
+      assert.ok(r.settingIssues.length > 0 && r.settingIssues.every((issue) => issue.field === "apiKey" && !("hint" in issue)), JSON.stringify(r.settingIssues));
     });
   });
 }
