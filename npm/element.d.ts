@@ -36,6 +36,8 @@ export declare class LoginRadiusPinReset extends HTMLElement {
    * step, starts over. Throws a TypeError for a kind the element does not offer.
    */
   fill(identity: { email: string } | { phone: string } | { username: string }): void;
+  /** Focuses the field of the step shown (the identifier, the code, the new PIN), or the outcome. */
+  focus(options?: FocusOptions): void;
 }
 
 declare global {

@@ -58,15 +58,19 @@ const TEXTS = {
   hi: () => import("./messages-hi.js"),
 };
 
+// Light or dark as the page's color-scheme says (a light-only page keeps it light, whatever the
+// system prefers): Canvas and CanvasText follow it, and light-dark() the accents where supported.
 const CSS = `
-:host { display: block; max-width: 28rem; color-scheme: light dark;
+:host { display: block; max-width: 28rem;
   font: var(--lr-font, inherit); color: var(--lr-color-text, CanvasText);
   background: var(--lr-color-background, Canvas); border-radius: var(--lr-radius, 0.5rem);
   --_accent: var(--lr-color-accent, #0b57d0); --_on-accent: var(--lr-color-on-accent, #fff);
   --_error: var(--lr-color-error, #b3261e); --_border: var(--lr-color-border, #767676); }
-@media (prefers-color-scheme: dark) {
-  :host { --_accent: var(--lr-color-accent, #a8c7fa); --_on-accent: var(--lr-color-on-accent, #062e6f);
-    --_error: var(--lr-color-error, #f2b8b5); --_border: var(--lr-color-border, #8e918f); } }
+@supports (color: light-dark(#000, #fff)) {
+  :host { --_accent: var(--lr-color-accent, light-dark(#0b57d0, #a8c7fa));
+    --_on-accent: var(--lr-color-on-accent, light-dark(#fff, #062e6f));
+    --_error: var(--lr-color-error, light-dark(#b3261e, #f2b8b5));
+    --_border: var(--lr-color-border, light-dark(#767676, #8e918f)); } }
 :host([hidden]) { display: none; }
 * { box-sizing: border-box; }
 form { display: grid; gap: var(--lr-gap, 0.75rem); padding: var(--lr-padding, 1rem); margin: 0; }
@@ -228,6 +232,14 @@ export class LoginRadiusPinReset extends Base {
     this.#ui.identifier.input.value = value;
     const snapshot = this.#flow?.getSnapshot();
     if (snapshot && !snapshot.busy && snapshot.step !== "identify") this.#flow.cancel();
+  }
+
+  /** Focuses the field of the step shown (the identifier, the code, the new PIN), or the outcome. */
+  focus(options) {
+    const ui = this.#ui;
+    if (!ui) return super.focus?.(options);
+    const field = [ui.identifier, ui.otp, ui.tokenPin].find(({ input }) => input.closest("[hidden]") === null);
+    (field?.input ?? ui.status).focus(options);
   }
 
   #ensureBuilt() {

@@ -346,7 +346,10 @@ function accountItem(identity) {
     // The visible words start the accessible name (axe: label-content-name-mismatch).
     "aria-label": `Use this account: ${identity.identifier}`,
   });
-  button.addEventListener("click", () => useAccount(identity));
+  button.addEventListener("click", () => {
+    useAccount(identity);
+    element.focus(); // on to the element's field: Enter sends the code
+  });
   item.append(
     el("span", `${KIND_LABELS[identity.kind]}: `),
     el("code", identity.identifier, { "data-testid": "account-identifier" }),

@@ -414,6 +414,8 @@ describe(`first contact: the demo as scripts/demo.sh starts it (${ENGINE})`, () 
       await page.locator("[data-testid=account]:nth-child(2) [data-testid=use-account]").click();
       assert.equal(await inElement(page, "input[type=radio][value=phone]").evaluate((el) => el.checked), true);
       assert.equal(await inElement(page, "input[name=identifier]").inputValue(), "+919876543210");
+      const focused = await page.evaluate(() => document.activeElement.shadowRoot?.activeElement?.getAttribute("name") ?? null);
+      assert.equal(focused, "identifier", "focus moves to the element's field");
       await inElement(page, "button.primary").click();
       await inElement(page, "input[name=otp]").waitFor();
       const sms = (await demoHarness.dev.outbox(apiKey)).at(-1);

@@ -179,7 +179,7 @@ describe("<loginradius-pin-reset> in a plain page (Chromium)", () => {
         document.querySelector("loginradius-pin-reset").shadowRoot.querySelector("input[name=pin][aria-invalid=true]"),
       );
       const described = await pin.evaluate((input) => input.getRootNode().getElementById(input.getAttribute("aria-describedby")).textContent);
-      assert.match(described, /^New PIN: /);
+      assert.equal(described, "Type a new PIN, without spaces.", "the catalog says what to type");
       assert.equal(await element.getByRole("link", { name: described }).count(), 1, "the summary links to the field");
       await element.getByRole("link", { name: described }).click();
       assert.equal((await focused(page))?.name, "pin");

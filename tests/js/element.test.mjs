@@ -1,14 +1,16 @@
 // <loginradius-pin-reset> in this run's engine (LR_BROWSER: chromium, firefox, webkit): a page on
 // another origin imports the mock's /pkg/element.js, as a site using a CDN copy would, and
 // resets a PIN by email, phone and username, and by the keyboard alone; the events; axe-core with 0 violations on the element
-// at each step; the email link's path (?vtoken=). The keyboard, the
-// dark scheme, 320 px and the styling hooks are in tests/consumers/element.test.mjs (Chromium).
+// at each step; the email link's path (?vtoken=); the delivery attributes, options, fill() and
+// focus(); field hints in Spanish; the dark scheme, reduced motion and 320 px, set through each
+// engine's own settings. The styling hooks are in tests/consumers/element.test.mjs (Chromium).
 // Browser only: with LR_BROWSER=none it has no tests.
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 
+import { launchBrowser } from "../browser/engines/index.mjs";
 import { ENGINE, ROOT, startEnv } from "./support.mjs";
 
 const AXE = path.join(ROOT, "node_modules", "axe-core", "axe.min.js");
@@ -33,8 +35,8 @@ async function seedUser() {
  * A fresh page on the second origin (at `query`), with the element for `apiKey` in it; `setup`
  * (page script, `element` in scope) runs before the element is defined.
  */
-async function openElement(apiKey, query = "", setup = "") {
-  const page = await env.engine.newPage();
+async function openElement(apiKey, query = "", setup = "", engine = env.engine) {
+  const page = await engine.newPage();
   await page.goto(`${env.origins.cross}/${query}`);
   const installed = await page.evaluate(`(async () => {
     document.documentElement.lang = "en";
@@ -203,6 +205,8 @@ describe(`<loginradius-pin-reset> in ${ENGINE}`, { skip: browserOnly }, () => {
         await inElement(page, `
           element.fill({ ${kind}: ${JSON.stringify(USER[kind])} });
           if (root.querySelector("input[type=radio][value=${kind}]").checked !== true) throw new Error("kind not selected");
+          element.focus();
+          if (root.activeElement?.name !== "identifier") throw new Error("focus() did not reach the identifier: " + root.activeElement?.outerHTML);
           visible("button.primary").click();
           await waitFor(() => visible("input[name=otp]"));`);
         return (await env.dev.outbox(apiKey)).at(-1);
@@ -243,6 +247,50 @@ describe(`<loginradius-pin-reset> in ${ENGINE}`, { skip: browserOnly }, () => {
       assert.deepEqual(await env.dev.outbox(apiKey), [], "nothing was sent");
     } finally {
       await page.close();
+    }
+  });
+
+  test("dark system and reduced motion from the engine's own settings: light on a light-only page; on a page with color-scheme light dark, at 320 px where the engine allows, axe 0, light text on a dark ground, nothing wider than the screen; the spinner still", { timeout: 90_000 }, async (t) => {
+    const apiKey = await seedUser();
+    const engine = await launchBrowser(ENGINE, { colorScheme: "dark", reducedMotion: true });
+    try {
+      const page = await openElement(apiKey, "", "", engine);
+      const media = await page.evaluate(`[matchMedia("(prefers-color-scheme: dark)").matches, matchMedia("(prefers-reduced-motion: reduce)").matches]`);
+      if (!media.every(Boolean)) return t.skip(`${ENGINE} did not take [dark, reduced motion] from its settings: ${JSON.stringify(media)}`);
+      const lightness = (rgb) => rgb.match(/[\d.]+/g).slice(0, 3).reduce((sum, channel) => sum + Number(channel), 0) / 3;
+      const colors = () => inElement(page, `return { text: getComputedStyle(root.querySelector("form")).color, ground: getComputedStyle(element).backgroundColor };`);
+      // A page that declares no color-scheme is light, whatever the system prefers: so is the element.
+      const onLightPage = await colors();
+      assert.ok(lightness(onLightPage.text) < 100 && lightness(onLightPage.ground) > 150, JSON.stringify(onLightPage));
+      await page.evaluate(`document.documentElement.style.colorScheme = "light dark"`);
+      // WebKit: MiniBrowser's window cannot be narrower than its toolbar (447 px).
+      const narrow = ENGINE !== "webkit";
+      if (narrow) await page.setViewport({ width: 320, height: 640 });
+      assert.deepEqual(await axeOnElement(page), [], "identify");
+      await inElement(page, `
+        type("input[name=identifier]", "nobody@example.com");
+        visible("button.primary").click();
+        await waitFor(() => window.__events.length > 0);`);
+      assert.deepEqual(await axeOnElement(page), [], "with an error shown");
+      const looks = await inElement(page, `
+        const busy = root.querySelector("[part=busy]");
+        busy.hidden = false;
+        const animation = getComputedStyle(busy, "::before").animationName;
+        busy.hidden = true;
+        return {
+          text: getComputedStyle(root.querySelector("form")).color,
+          ground: getComputedStyle(element).backgroundColor,
+          animation,
+          accent: getComputedStyle(visible("button.primary")).backgroundColor,
+          overflow: document.documentElement.scrollWidth - window.innerWidth,
+          width: window.innerWidth,
+        };`);
+      assert.ok(lightness(looks.text) > 150 && lightness(looks.ground) < 100, JSON.stringify(looks));
+      assert.equal(looks.accent, "rgb(168, 199, 250)", "the dark scheme's accent (light-dark())");
+      assert.equal(looks.animation, "none", "reduced motion stops the spinner");
+      if (narrow) assert.deepEqual([looks.width, looks.overflow <= 0], [320, true], JSON.stringify(looks));
+    } finally {
+      await engine.close();
     }
   });
 });

@@ -18,12 +18,14 @@ export const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
-export async function launch() {
+export async function launch({ colorScheme = "light", reducedMotion = false } = {}) {
   const profile = await mkdtemp(path.join(tmpdir(), "lr-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_ARGS,
+    colorScheme,
+    reducedMotion: reducedMotion ? "reduce" : "no-preference",
   });
   return {
     name: "chromium",

@@ -6,7 +6,7 @@ import { eventedPage } from "./page-common.mjs";
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? "/usr/bin/firefox-esr";
 
-export async function launch() {
+export async function launch({ colorScheme = "light", reducedMotion = false } = {}) {
   const browser = await puppeteer.launch({
     browser: "firefox",
     executablePath: FIREFOX,
@@ -18,6 +18,9 @@ export async function launch() {
       "network.connectivity-service.enabled": false,
       "datareporting.policy.dataSubmissionEnabled": false,
       "toolkit.telemetry.enabled": false,
+      // What pages' media queries see: 0 dark, 1 light; reduced motion as the system setting.
+      "layout.css.prefers-color-scheme.content-override": colorScheme === "dark" ? 0 : 1,
+      "ui.prefersReducedMotion": reducedMotion ? 1 : 0,
     },
   });
   return {

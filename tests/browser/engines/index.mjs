@@ -24,11 +24,13 @@ if (ENGINE !== "none" && !ENGINES.includes(ENGINE)) {
 /**
  * Starts the browser of `engine` (default: this run's). In a run of scripts/test.sh
  * (LR_TESTED_ON_DIR set) it records the engine's version for the "Tested on" table.
+ * `appearance`: `{ colorScheme: "dark", reducedMotion: true }` sets what its pages' media queries
+ * see, through the engine's own settings (a test checks with matchMedia that it took).
  */
-export async function launchBrowser(engine = ENGINE) {
+export async function launchBrowser(engine = ENGINE, appearance = {}) {
   if (engine === "none") throw new Error("LR_BROWSER=none: this run has no browser");
   const { launch } = await import(`./${engine}.mjs`);
-  const browser = await launch();
+  const browser = await launch(appearance);
   if (process.env.LR_TESTED_ON_DIR && process.env.LR_BROWSER === engine) recordEnvironment(engine, browser.title, browser.version);
   return browser;
 }

@@ -3,7 +3,9 @@
 // `xvfb-run -a`. WebDriver classic has no init scripts, no network or console events and no GC:
 // the differences are written where a test meets them (search for `engine.name === "webkit"`).
 import { spawn } from "node:child_process";
-import { writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { Builder, Key } from "selenium-webdriver";
 
 import { closedPort as freePort } from "../mock-server.mjs";
@@ -14,11 +16,15 @@ export const MINIBROWSER =
   process.env.MINIBROWSER_PATH ?? "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
 const SCRIPT_TIMEOUT_MS = 600_000; // the hostile-input and memory runs take minutes in one script
 
-export async function launch() {
+export async function launch({ colorScheme = "light", reducedMotion = false } = {}) {
   if (!process.env.DISPLAY) throw new Error("WebKit's MiniBrowser needs a display: run under `xvfb-run -a`");
   const port = await freePort();
-  const server = spawn(WEBKIT_DRIVER, [`--port=${port}`], { stdio: "ignore" });
-  const stopServer = () => server.exitCode === null && server.kill("SIGTERM");
+  const env = await gtkSettings({ colorScheme, reducedMotion });
+  const server = spawn(WEBKIT_DRIVER, [`--port=${port}`], { stdio: "ignore", env });
+  const stopServer = () => {
+    if (server.exitCode === null) server.kill("SIGTERM");
+    if (env.XDG_CONFIG_HOME !== process.env.XDG_CONFIG_HOME) rm(env.XDG_CONFIG_HOME, { recursive: true, force: true }).catch(() => {});
+  };
   let driver;
   try {
     driver = await connect(`http://127.0.0.1:${port}`);
@@ -48,6 +54,23 @@ export async function launch() {
       stopServer();
     },
   };
+}
+
+/**
+ * WebKitGTK takes the dark scheme and reduced motion from GTK's settings: a settings.ini of its
+ * own for MiniBrowser (which inherits the driver's environment) when either is asked for.
+ */
+async function gtkSettings({ colorScheme, reducedMotion }) {
+  if (colorScheme !== "dark" && !reducedMotion) return process.env;
+  const home = await mkdtemp(path.join(tmpdir(), "lr-gtk-"));
+  await mkdir(path.join(home, "gtk-3.0"));
+  const settings = [
+    "[Settings]",
+    `gtk-application-prefer-dark-theme=${colorScheme === "dark" ? 1 : 0}`,
+    `gtk-enable-animations=${reducedMotion ? 0 : 1}`,
+  ];
+  await writeFile(path.join(home, "gtk-3.0", "settings.ini"), `${settings.join("\n")}\n`);
+  return { ...process.env, XDG_CONFIG_HOME: home, ...(colorScheme === "dark" && { GTK_THEME: "Adwaita:dark" }) };
 }
 
 /** WebKitWebDriver takes a moment to listen: retry the session until it does. */
