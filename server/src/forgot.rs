@@ -13,7 +13,6 @@ use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
 use crate::account::admit_user;
-use crate::captcha;
 use crate::clock::iso;
 use crate::envelope::{posted, posted_with, ApiError};
 use crate::gate::{admit, Admitted};
@@ -110,67 +109,55 @@ fn handle(
     query: &Query,
     admitted: Admitted,
 ) -> Result<Response, ApiError> {
-    let Admitted {
-        api_key,
-        settings,
-        body,
-    } = admitted;
-    let identifier =
-        body_text(&body, kind.field()).ok_or_else(|| ApiError::missing(&[kind.field()]))?;
-    identifier::check(&settings, kind, &identifier)?;
-    if settings.bot_protection {
-        captcha::check(query, &body)?;
-    }
+    let identifier = body_text(&admitted.body, kind.field())
+        .ok_or_else(|| ApiError::missing(&[kind.field()]))?;
+    identifier::check(&admitted.settings, kind, &identifier)?;
+    admitted.with_tenant(state, query, |tenant| {
+        let now = tenant.clock.now();
+        let index = admit_user(tenant, kind, &identifier, now)?;
+        let otp = tenant
+            .issue_otp(index, Duration::ZERO, None)
+            .ok_or_else(ApiError::internal)?;
+        let delivery = Delivery::from_query(kind, query);
+        // With a page to link to, the email also carries a reset link (the template decides in
+        // LoginRadius; the mock always sends both).
+        let reset_token = delivery
+            .reset_pin_url
+            .as_ref()
+            .map(|_| tenant.reset_tokens.issue(index, now, None));
+        let reset_pin_link = delivery
+            .reset_pin_url
+            .as_deref()
+            .zip(reset_token.as_deref())
+            .map(|(url, token)| reset_link::link(url, token));
+        let user = tenant.users.get(index).ok_or_else(ApiError::internal)?;
 
-    let mut store = state.store()?;
-    // The tenant can vanish between the gate and here if a test calls /__dev/reset.
-    let tenant = store
-        .tenant_mut(&api_key)
-        .ok_or_else(ApiError::unknown_api_key)?;
-    let now = tenant.clock.now();
-    let index = admit_user(tenant, kind, &identifier, now)?;
-    let otp = tenant
-        .issue_otp(index, Duration::ZERO, None)
-        .ok_or_else(ApiError::internal)?;
-    let delivery = Delivery::from_query(kind, query);
-    // With a page to link to, the email also carries a reset link (the template decides in
-    // LoginRadius; the mock always sends both).
-    let reset_token = delivery
-        .reset_pin_url
-        .as_ref()
-        .map(|_| tenant.reset_tokens.issue(index, now, None));
-    let reset_pin_link = delivery
-        .reset_pin_url
-        .as_deref()
-        .zip(reset_token.as_deref())
-        .map(|(url, token)| reset_link::link(url, token));
-    let user = tenant.users.get(index).ok_or_else(ApiError::internal)?;
-
-    let sid = delivery.sid();
-    let phone = (kind == IdentifierKind::Phone).then(|| kind.normalize(&identifier));
-    let to = match kind {
-        IdentifierKind::Phone => phone.clone(),
-        // A username's code goes to the account's email address.
-        IdentifierKind::Email | IdentifierKind::Username => user.email.clone(),
-    };
-    let entry = OutboxEntry {
-        channel: delivery.channel,
-        identifier: kind.normalize(&identifier),
-        to,
-        phone,
-        otp,
-        template: delivery.template,
-        reset_pin_url: delivery.reset_pin_url,
-        reset_pin_link,
-        reset_token,
-        sid: sid.clone(),
-        uid: user.uid.clone(),
-        sent_at: iso(now),
-    };
-    let response = match sid {
-        Some(sid) => posted_with(json!({ "AccountSid": tenant.account_sid, "Sid": sid })),
-        None => posted(),
-    };
-    tenant.outbox.push(entry);
-    Ok(response)
+        let sid = delivery.sid();
+        let phone = (kind == IdentifierKind::Phone).then(|| kind.normalize(&identifier));
+        let to = match kind {
+            IdentifierKind::Phone => phone.clone(),
+            // A username's code goes to the account's email address.
+            IdentifierKind::Email | IdentifierKind::Username => user.email.clone(),
+        };
+        let entry = OutboxEntry {
+            channel: delivery.channel,
+            identifier: kind.normalize(&identifier),
+            to,
+            phone,
+            otp,
+            template: delivery.template,
+            reset_pin_url: delivery.reset_pin_url,
+            reset_pin_link,
+            reset_token,
+            sid: sid.clone(),
+            uid: user.uid.clone(),
+            sent_at: iso(now),
+        };
+        let response = match sid {
+            Some(sid) => posted_with(json!({ "AccountSid": tenant.account_sid, "Sid": sid })),
+            None => posted(),
+        };
+        tenant.outbox.push(entry);
+        Ok(response)
+    })
 }

@@ -6,12 +6,13 @@ use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value};
 
+use crate::captcha;
 use crate::dangerous::is_dangerous;
 use crate::envelope::{too_many_requests, ApiError};
 use crate::faults;
 use crate::params::Query;
 use crate::state::AppState;
-use crate::tenant::{is_guid, TenantSettings};
+use crate::tenant::{is_guid, Tenant, TenantSettings};
 
 /// A request that passed the gate.
 #[derive(Debug)]
@@ -19,6 +20,28 @@ pub struct Admitted {
     pub api_key: String,
     pub settings: TenantSettings,
     pub body: Map<String, Value>,
+}
+
+impl Admitted {
+    /// Runs `work` on this request's tenant under the store's lock, after the captcha check that
+    /// the tenant's bot protection asks for (each endpoint checks its own fields first, as
+    /// LoginRadius does).
+    pub fn with_tenant<T>(
+        &self,
+        state: &AppState,
+        query: &Query,
+        work: impl FnOnce(&mut Tenant) -> Result<T, ApiError>,
+    ) -> Result<T, ApiError> {
+        if self.settings.bot_protection {
+            captcha::check(query, &self.body)?;
+        }
+        let mut store = state.store()?;
+        // The tenant can vanish between the gate and here if a test calls /__dev/reset.
+        let tenant = store
+            .tenant_mut(&self.api_key)
+            .ok_or_else(ApiError::unknown_api_key)?;
+        work(tenant)
+    }
 }
 
 /// Why the gate turned a request away.

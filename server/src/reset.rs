@@ -10,7 +10,6 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value};
 
 use crate::account::admit_user;
-use crate::captcha;
 use crate::clock::iso;
 use crate::envelope::{posted, ApiError};
 use crate::gate::{admit, Admitted};
@@ -93,46 +92,35 @@ fn handle(
     headers: &HeaderMap,
     admitted: Admitted,
 ) -> Result<Response, ApiError> {
-    let Admitted {
-        api_key,
-        settings,
-        body,
-    } = admitted;
-    let request = required_fields(path_type, &body)?;
-    identifier::check(&settings, request.kind, &request.identifier)?;
-    if settings.bot_protection {
-        captcha::check(query, &body)?;
-    }
+    let request = required_fields(path_type, &admitted.body)?;
+    let settings = &admitted.settings;
+    identifier::check(settings, request.kind, &request.identifier)?;
+    admitted.with_tenant(state, query, |tenant| {
+        let now = tenant.clock.now();
+        let index = admit_user(tenant, request.kind, &request.identifier, now)?;
+        let user = tenant.users.get_mut(index).ok_or_else(ApiError::internal)?;
+        verify_otp(user, &request.otp, settings, now)?;
 
-    let mut store = state.store()?;
-    // The tenant can vanish between the gate and here if a test calls /__dev/reset.
-    let tenant = store
-        .tenant_mut(&api_key)
-        .ok_or_else(ApiError::unknown_api_key)?;
-    let now = tenant.clock.now();
-    let index = admit_user(tenant, request.kind, &request.identifier, now)?;
-    let user = tenant.users.get_mut(index).ok_or_else(ApiError::internal)?;
-    verify_otp(user, &request.otp, &settings, now)?;
+        let violations = policy_errors(&request.pin, settings);
+        if !violations.is_empty() {
+            return Err(ApiError::validation(violations));
+        }
 
-    let violations = policy_errors(&request.pin, &settings);
-    if !violations.is_empty() {
-        return Err(ApiError::validation(violations));
-    }
-
-    user.pin = Some(PinHash::new(&request.pin));
-    user.pin_changes = user.pin_changes.saturating_add(1);
-    user.failed_attempts = 0;
-    if let Some(otp) = user.otp.as_mut() {
-        otp.used = true;
-    }
-    let uid = user.uid.clone();
-    if !prevent_webhook(query, headers) {
-        tenant.webhooks.push(WebhookEvent {
-            event: "ResetPinByOtp".to_owned(),
-            uid,
-        });
-    }
-    Ok(posted())
+        user.pin = Some(PinHash::new(&request.pin));
+        user.pin_changes = user.pin_changes.saturating_add(1);
+        user.failed_attempts = 0;
+        if let Some(otp) = user.otp.as_mut() {
+            otp.used = true;
+        }
+        let uid = user.uid.clone();
+        if !prevent_webhook(query, headers) {
+            tenant.webhooks.push(WebhookEvent {
+                event: "ResetPinByOtp".to_owned(),
+                uid,
+            });
+        }
+        Ok(posted())
+    })
 }
 
 /// otp, pin and the identifier; 908 names every missing one (otp, pin, identifier order).

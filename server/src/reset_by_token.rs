@@ -10,7 +10,6 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 use crate::account::admit_user;
-use crate::captcha;
 use crate::envelope::{posted, ApiError};
 use crate::gate::{admit, Admitted};
 use crate::params::{body_text, Query};
@@ -51,12 +50,9 @@ fn handle(
     headers: &HeaderMap,
     admitted: Admitted,
 ) -> Result<Response, ApiError> {
-    let Admitted {
-        api_key,
-        settings,
-        body,
-    } = admitted;
-    let (token, pin) = match (body_text(&body, TOKEN_FIELD), body_text(&body, PIN_FIELD)) {
+    let body = &admitted.body;
+    let settings = &admitted.settings;
+    let (token, pin) = match (body_text(body, TOKEN_FIELD), body_text(body, PIN_FIELD)) {
         (Some(token), Some(pin)) => (token, pin),
         (token, pin) => {
             let missing: Vec<&str> = [(token.is_none(), TOKEN_FIELD), (pin.is_none(), PIN_FIELD)]
@@ -66,57 +62,50 @@ fn handle(
             return Err(ApiError::missing(&missing));
         }
     };
-    if settings.bot_protection {
-        captcha::check(query, &body)?;
-    }
+    admitted.with_tenant(state, query, |tenant| {
+        let now = tenant.clock.now();
+        let issued = tenant
+            .reset_tokens
+            .get(&token)
+            .cloned()
+            .ok_or_else(invalid_token)?;
+        let user = tenant
+            .users
+            .get(issued.user)
+            .ok_or_else(ApiError::internal)?;
+        // The account checks of a request naming this user (blocked, locked).
+        if let Some((kind, identifier)) = identifier_of(user) {
+            admit_user(tenant, kind, &identifier, now)?;
+        }
+        if issued.used {
+            return Err(token_used());
+        }
+        let age = now.duration_since(issued.issued_at).unwrap_or_default();
+        if age >= Duration::from_secs(settings.reset_token_validity_secs) {
+            return Err(token_expired());
+        }
+        let violations = policy_errors(&pin, settings);
+        if !violations.is_empty() {
+            return Err(ApiError::validation(violations));
+        }
 
-    let mut store = state.store()?;
-    // The tenant can vanish between the gate and here if a test calls /__dev/reset.
-    let tenant = store
-        .tenant_mut(&api_key)
-        .ok_or_else(ApiError::unknown_api_key)?;
-    let now = tenant.clock.now();
-    let issued = tenant
-        .reset_tokens
-        .get(&token)
-        .cloned()
-        .ok_or_else(invalid_token)?;
-    let user = tenant
-        .users
-        .get(issued.user)
-        .ok_or_else(ApiError::internal)?;
-    // The account checks of a request naming this user (blocked, locked).
-    if let Some((kind, identifier)) = identifier_of(user) {
-        admit_user(tenant, kind, &identifier, now)?;
-    }
-    if issued.used {
-        return Err(token_used());
-    }
-    let age = now.duration_since(issued.issued_at).unwrap_or_default();
-    if age >= Duration::from_secs(settings.reset_token_validity_secs) {
-        return Err(token_expired());
-    }
-    let violations = policy_errors(&pin, &settings);
-    if !violations.is_empty() {
-        return Err(ApiError::validation(violations));
-    }
-
-    let user = tenant
-        .users
-        .get_mut(issued.user)
-        .ok_or_else(ApiError::internal)?;
-    user.pin = Some(PinHash::new(&pin));
-    user.pin_changes = user.pin_changes.saturating_add(1);
-    user.failed_attempts = 0;
-    let uid = user.uid.clone();
-    tenant.reset_tokens.mark_used(&token);
-    if !prevent_webhook(query, headers) {
-        tenant.webhooks.push(WebhookEvent {
-            event: EVENT.to_owned(),
-            uid,
-        });
-    }
-    Ok(posted())
+        let user = tenant
+            .users
+            .get_mut(issued.user)
+            .ok_or_else(ApiError::internal)?;
+        user.pin = Some(PinHash::new(&pin));
+        user.pin_changes = user.pin_changes.saturating_add(1);
+        user.failed_attempts = 0;
+        let uid = user.uid.clone();
+        tenant.reset_tokens.mark_used(&token);
+        if !prevent_webhook(query, headers) {
+            tenant.webhooks.push(WebhookEvent {
+                event: EVENT.to_owned(),
+                uid,
+            });
+        }
+        Ok(posted())
+    })
 }
 
 /// One identifier of the user, email first, for the account checks.
