@@ -158,24 +158,34 @@ fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
     Option::<T>::deserialize(deserializer).map(Some)
 }
 
+/// The identifiers a development request names, normalized as the endpoints store them: at
+/// least one of them.
+pub(crate) fn named_user(
+    email: &Option<String>,
+    phone: &Option<String>,
+    username: &Option<String>,
+) -> Result<NewUser, DevError> {
+    let norm = |kind: IdentifierKind, v: &Option<String>| {
+        v.as_deref()
+            .map(|v| kind.normalize(v))
+            .filter(|v| !v.is_empty())
+    };
+    let user = NewUser {
+        email: norm(IdentifierKind::Email, email),
+        phone: norm(IdentifierKind::Phone, phone),
+        username: norm(IdentifierKind::Username, username),
+    };
+    if user.email.is_none() && user.phone.is_none() && user.username.is_none() {
+        return Err(DevError::bad_request(
+            "one of email, phone, username is required",
+        ));
+    }
+    Ok(user)
+}
+
 impl UserBody {
     fn identifiers(&self) -> Result<NewUser, DevError> {
-        let norm = |kind: IdentifierKind, v: &Option<String>| {
-            v.as_deref()
-                .map(|v| kind.normalize(v))
-                .filter(|v| !v.is_empty())
-        };
-        let user = NewUser {
-            email: norm(IdentifierKind::Email, &self.email),
-            phone: norm(IdentifierKind::Phone, &self.phone),
-            username: norm(IdentifierKind::Username, &self.username),
-        };
-        if user.email.is_none() && user.phone.is_none() && user.username.is_none() {
-            return Err(DevError::bad_request(
-                "one of email, phone, username is required",
-            ));
-        }
-        Ok(user)
+        named_user(&self.email, &self.phone, &self.username)
     }
 
     /// Applies the given state fields; absent ones stay as they are.

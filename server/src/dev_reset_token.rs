@@ -12,10 +12,10 @@ use serde::Deserialize;
 use serde_json::json;
 
 use crate::clock::iso;
-use crate::dev::{api_key, parse_body, tenant_mut, DevError};
+use crate::dev::{api_key, named_user, parse_body, tenant_mut, DevError};
 use crate::reset_link;
 use crate::state::AppState;
-use crate::tenant::{IdentifierKind, NewUser};
+use crate::tenant::NewUser;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -33,25 +33,8 @@ struct TokenBody {
 
 impl TokenBody {
     fn identifiers(&self) -> Result<NewUser, DevError> {
-        let norm = |kind: IdentifierKind, v: &Option<String>| {
-            v.as_deref()
-                .map(|v| kind.normalize(v))
-                .filter(|v| !v.is_empty())
-        };
-        let user = NewUser {
-            email: norm(IdentifierKind::Email, &self.email),
-            phone: norm(IdentifierKind::Phone, &self.phone),
-            username: norm(IdentifierKind::Username, &self.username),
-        };
-        if user.email.is_none() && user.phone.is_none() && user.username.is_none() {
-            return Err(bad_request("one of email, phone, username is required"));
-        }
-        Ok(user)
+        named_user(&self.email, &self.phone, &self.username)
     }
-}
-
-fn bad_request(message: &str) -> DevError {
-    DevError(StatusCode::BAD_REQUEST, message.to_owned())
 }
 
 /// Creates the user if missing and replaces any previous token with a fresh unused one:
@@ -71,7 +54,7 @@ pub async fn issue(
         .clock
         .now()
         .checked_sub(age)
-        .ok_or_else(|| bad_request("ageSecs is too large"))?;
+        .ok_or_else(|| DevError::bad_request("ageSecs is too large"))?;
     let index = tenant.find_or_create(identifiers);
     let chosen = body.token.as_deref().filter(|t| !t.is_empty());
     let token = tenant.reset_tokens.issue(index, issued_at, chosen);
