@@ -6,7 +6,7 @@ import type { FlowError, PinResetFlow, PinResetFlowOptions } from "./flow.js";
 export type UiKey =
   | "form" | "legend" | "email" | "phone" | "username" | "emailLabel" | "phoneLabel" | "usernameLabel"
   | "otp" | "pin" | "tokenPin" | "send" | "reset" | "resend" | "resendIn" | "back" | "setPin" | "cancel"
-  | "working" | "tokenHint" | "sentTo" | "sentToUsername" | "done";
+  | "working" | "tokenHint" | "channel" | "sms" | "voice" | "sentTo" | "callingTo" | "sentToUsername" | "done";
 export type UiText = { readonly [K in UiKey]: string };
 /** The English words (Spanish and Hindi load with the `locale` attribute). */
 export declare const text: UiText;
@@ -23,7 +23,7 @@ export type PinResetElementOptions = Omit<PinResetFlowOptions, "apiKey" | "baseU
 /**
  * `<loginradius-pin-reset api-key="…" base-url="…" identifiers="email phone username" locale="es">`,
  * and how the code is sent: `reset-pin-url` (the page the email's link opens; relative to this
- * page), `email-template`, `sms-template`. Events `pinreset` and `pinreseterror` bubble and are composed.
+ * page), `email-template`, `sms-template`, `voice` (offer a voice call for a phone's code). Events `pinreset` and `pinreseterror` bubble and are composed.
  */
 export declare class LoginRadiusPinReset extends HTMLElement {
   static readonly observedAttributes: string[];

@@ -47,7 +47,11 @@ export const text = {
   cancel: "Cancel",
   working: "Working…",
   tokenHint: "Choose a new PIN for your account.",
+  channel: "Send the code by",
+  sms: "Text message (SMS)",
+  voice: "Voice call",
   sentTo: "We sent a code to {to}.",
+  callingTo: "We are calling {to} to read out your code.",
   sentToUsername: "We sent a code to the email address of {to}.",
   done: "Your PIN was reset. Sign in with your new PIN.",
 };
@@ -149,7 +153,7 @@ let ids = 0;
 const Base = globalThis.HTMLElement ?? class {};
 
 export class LoginRadiusPinReset extends Base {
-  static observedAttributes = ["api-key", "base-url", "identifiers", "locale"];
+  static observedAttributes = ["api-key", "base-url", "identifiers", "locale", "voice"];
 
   #flow = null;
   #unsubscribe = null;
@@ -188,7 +192,7 @@ export class LoginRadiusPinReset extends Base {
     if (name === "locale") {
       this.#flow?.setLocale(value ?? "en");
       this.#loadText();
-    } else if (name === "identifiers") {
+    } else if (name === "identifiers" || name === "voice") {
       this.#applyKinds();
     } else if (this.isConnected) {
       this.#start(); // a new api-key or base-url: a new flow
@@ -312,8 +316,20 @@ export class LoginRadiusPinReset extends Base {
     const legend = h("legend", { part: "legend", "data-t": "legend", text: text.legend });
     const kinds = h("fieldset", { part: "identifiers" }, [legend]);
     const identifier = field("identifier", { label: "emailLabel", required: true, autocapitalize: "none", spellcheck: "false" });
+    // With the `voice` attribute, a phone's code may come by a call instead of an SMS.
+    const channelName = id("channel");
+    const channelOption = (value, checked) =>
+      h("label", { part: "option" }, [
+        h("input", { type: "radio", name: channelName, value, part: "radio", checked }),
+        h("span", { "data-t": value, text: text[value] }),
+      ]);
+    const channel = h("fieldset", { part: "channel", hidden: true }, [
+      h("legend", { part: "legend", "data-t": "channel", text: text.channel }),
+      channelOption("sms", true),
+      channelOption("voice", false),
+    ]);
     const send = h("button", { type: "submit", class: "primary", part: "button primary", "data-t": "send", text: text.send });
-    const identify = h("div", { class: "step" }, [kinds, identifier.box, h("div", { class: "actions" }, [send])]);
+    const identify = h("div", { class: "step" }, [kinds, identifier.box, channel, h("div", { class: "actions" }, [send])]);
 
     const otp = field("otp", { label: "otp", required: true, autocomplete: "one-time-code", inputmode: "numeric", spellcheck: "false" });
     const pin = field("pin", { label: "pin", type: "password", required: true, autocomplete: "new-password", inputmode: "numeric" });
@@ -346,7 +362,7 @@ export class LoginRadiusPinReset extends Base {
     });
     resend.addEventListener("click", () => {
       const current = this.#flow.getSnapshot().identifier;
-      if (current) this.#flow.sendCode(this.#identity(current.kind, current.value), this.#delivery(current.kind));
+      if (current) this.#flow.sendCode(this.#identity(current.kind, current.value, current.isVoiceOtp), this.#delivery(current.kind));
     });
     back.addEventListener("click", () => this.#flow.back());
     cancel.addEventListener("click", () => this.#flow.cancel());
@@ -354,7 +370,7 @@ export class LoginRadiusPinReset extends Base {
     // prettier-ignore
     this.#ui = {
       form, summary, summaryTitle, summaryAction, summaryIssues, status, busy, cancel,
-      identify, kinds, legend, identifier, send,
+      identify, kinds, legend, identifier, channel, send,
       verify, otp, pin, reset, resend, back,
       token, tokenPin, setPin,
     };
@@ -384,10 +400,12 @@ export class LoginRadiusPinReset extends Base {
     label.textContent = this.#text[label.dataset.t];
     for (const attr of ["type", "autocomplete", "inputmode"]) input.setAttribute(attr, kind[attr]);
     input.dataset.kind = this.#kind;
+    this.#ui.channel.hidden = this.#kind !== "phone" || !this.hasAttribute("voice");
   }
 
-  #identity(kind, value) {
-    return { [kind]: value };
+  /** Who gets the code; a phone's by a voice call when that is offered and chosen. */
+  #identity(kind, value, voice = !this.#ui.channel.hidden && this.#ui.channel.querySelector("[value=voice]").checked) {
+    return kind === "phone" && voice ? { phone: value, isVoiceOtp: true } : { [kind]: value };
   }
 
   /** The delivery attributes that apply to `kind`; a relative reset-pin-url is resolved. */
@@ -462,7 +480,8 @@ export class LoginRadiusPinReset extends Base {
     let line = "";
     if (snapshot.step === "verify" && snapshot.identifier) {
       const { kind, value } = snapshot.identifier;
-      line = (kind === "username" ? words.sentToUsername : words.sentTo).replace("{to}", value);
+      const sentence = snapshot.identifier.isVoiceOtp ? words.callingTo : kind === "username" ? words.sentToUsername : words.sentTo;
+      line = sentence.replace("{to}", value);
     } else if (snapshot.step === "done") {
       line = words.done;
     }

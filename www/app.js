@@ -35,6 +35,7 @@ function readSettings() {
     identifiers: [...document.querySelectorAll("input[name=identifiers]:checked")].map((box) => box.value),
     locale: $("locale").value,
     timeoutMs: $("timeoutMs").value.trim(),
+    voice: $("voice").checked,
   };
 }
 
@@ -42,6 +43,7 @@ function restoreSettings(saved) {
   for (const name of ["apiKey", "baseUrl", "locale", "timeoutMs"]) {
     if (typeof saved[name] === "string") $(name).value = saved[name];
   }
+  $("voice").checked = saved.voice === true;
   if (Array.isArray(saved.identifiers)) {
     for (const box of document.querySelectorAll("input[name=identifiers]")) box.checked = saved.identifiers.includes(box.value);
   }
@@ -85,6 +87,7 @@ function attributesOf(settings) {
     "base-url": settings.baseUrl === "" ? null : settings.baseUrl,
     identifiers: all ? null : settings.identifiers.join(" "),
     locale: settings.locale === "en" ? null : settings.locale,
+    voice: settings.voice ? "" : null,
     // The email's link opens this page, where the element finds the token.
     "reset-pin-url": new URL("/", window.location.origin).href,
   };
@@ -116,7 +119,7 @@ function quoted(value) {
 function renderMarkup(attributes, timeout) {
   const lines = Object.entries(attributes)
     .filter(([, value]) => value !== null)
-    .map(([name, value]) => `  ${name}=${quoted(value)}`);
+    .map(([name, value]) => (value === "" ? `  ${name}` : `  ${name}=${quoted(value)}`));
   const markup = [
     '<script type="module">',
     '  import "loginradius-pin-reset/element";',

@@ -175,6 +175,26 @@ describe(`demo page (${ENGINE})`, () => {
     });
   }
 
+  test("voice call: offered in the settings, chosen in the element; the messages panel shows the call", async () => {
+    await withDemo(async ({ page, apiKey }) => {
+      await harness.dev.createUser(apiKey, { phone: "+919876543211", pin: "1111" });
+      await page.getByTestId("offer-voice").click();
+      assert.match(await text(page, "markup"), /^  voice$/m);
+      await inElement(page, "input[type=radio][value=phone]").check();
+      await inElement(page, "[part=channel] input[value=voice]").check();
+      await inElement(page, "input[name=identifier]").fill("+919876543211");
+      await inElement(page, "button.primary").click();
+      const message = await newestMessage(page);
+      assert.deepEqual({ channel: message.channel, to: message.to }, { channel: "voice", to: "+919876543211" });
+      assert.equal(await text(page, "message-channel"), "Voice call");
+      const [send] = await requests(page, 1);
+      assert.match(send.request, /[?&]isvoiceotp=true/);
+      await resetWith(page, message.code, "4821");
+      await done(page);
+      assert.equal((await harness.dev.checkPin(apiKey, "+919876543211", "4821")).matches, true);
+    });
+  });
+
   test("email link: the message's link opens the element on “choose a new PIN”, which resets once; the same link again is refused", async () => {
     await withDemo(
       async ({ page, apiKey }) => {

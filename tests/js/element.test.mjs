@@ -293,4 +293,32 @@ describe(`<loginradius-pin-reset> in ${ENGINE}`, { skip: browserOnly }, () => {
       await engine.close();
     }
   });
+
+  test("voice: with the attribute, a phone's code comes by a call when chosen, the resend too; the status says so; axe 0", { timeout: 60_000 }, async () => {
+    const apiKey = await seedUser();
+    const page = await openElement(apiKey, "", `element.setAttribute("voice", ""); element.options = { resendCooldownMs: 0 };`);
+    try {
+      const hiddenForEmail = await inElement(page, `return root.querySelector("[part=channel]").hidden;`);
+      assert.equal(hiddenForEmail, true, "no channel choice for an email");
+      const status = await inElement(page, `
+        root.querySelector("input[type=radio][value=phone]").click();
+        if (root.querySelector("[part=channel]").hidden) throw new Error("no channel choice for a phone");
+        root.querySelector("[part=channel] input[value=voice]").click();
+        type("input[name=identifier]", ${JSON.stringify(USER.phone)});
+        visible("button.primary").click();
+        await waitFor(() => visible("input[name=otp]"));
+        return root.querySelector("[role=status]").textContent;`);
+      assert.equal(status, `We are calling ${USER.phone} to read out your code.`);
+      assert.deepEqual(await axeOnElement(page), [], "verify, by a call");
+      await inElement(page, `
+        const resend = [...root.querySelectorAll("button")].find((b) => b.textContent === "Send a new code");
+        await waitFor(() => !resend.disabled);
+        resend.click();
+        await waitFor(() => !element.flow.getSnapshot().busy);`);
+      const sent = await env.dev.outbox(apiKey);
+      assert.deepEqual(sent.map((entry) => entry.channel), ["voice", "voice"]);
+    } finally {
+      await page.close();
+    }
+  });
 });
