@@ -1,5 +1,5 @@
 // The README's framework recipes for loginradius-pin-reset/flow, and <loginradius-pin-reset>
-// rendered by each framework, in production builds, in Chromium, against the mock. Each app has a
+// rendered by each framework, in production builds and dev servers, in Chromium, against the mock. Each app has a
 // /flow page with the same ids: the recipe resets a PIN by email (a wrong code first, the resend
 // waiting its cooldown); the element resets one by username, its `pinreset` event reaching the
 // framework's handler. React 19 (React Router 7, useSyncExternalStore), Svelte 5 (SvelteKit, the
@@ -18,12 +18,14 @@ const FRAMEWORKS = [
     dir: consumerDir("react-router"),
     build: (dir) => [bin(dir, "@react-router/dev", "react-router"), "build"],
     start: (dir) => [bin(dir, "@react-router/serve", "react-router-serve"), "build/server/index.js"],
+    dev: (dir, port) => [bin(dir, "@react-router/dev", "react-router"), "dev", "--host", "127.0.0.1", "--port", port, "--strictPort"],
   },
   {
     name: "Svelte 5 (SvelteKit)",
     dir: consumerDir("sveltekit"),
     build: (dir) => [bin(dir, "vite"), "build"],
     start: () => ["build"],
+    dev: (dir, port) => [bin(dir, "vite"), "dev", "--host", "127.0.0.1", "--port", port, "--strictPort"],
   },
   {
     // Its own project: a second page in tests/consumers/nuxt would change what Nuxt prefetches on
@@ -32,12 +34,14 @@ const FRAMEWORKS = [
     dir: consumerDir("nuxt-flow"),
     build: (dir) => [bin(dir, "nuxt"), "build"],
     start: () => [".output/server/index.mjs"],
+    dev: (dir, port) => [bin(dir, "nuxt"), "dev", "--host", "127.0.0.1", "--port", port],
   },
   {
     name: "Angular (signals, CUSTOM_ELEMENTS_SCHEMA)",
     dir: consumerDir("angular"),
     build: (dir) => [bin(dir, "@angular/cli", "ng"), "build"],
     staticRoot: "dist/browser", // served with an index.html fallback, as the app is hosted
+    dev: (dir, port) => [bin(dir, "@angular/cli", "ng"), "serve", "--host", "127.0.0.1", "--port", port],
   },
 ];
 
@@ -48,8 +52,30 @@ async function newestCode(apiKey) {
   return sent[sent.length - 1]?.otp;
 }
 
-/** The /flow page at `origin`: the recipe, then the element. */
-async function drivePage(origin) {
+/**
+ * A dev server's first visit: it may still be bundling (Nuxt answers a loading page) or find the
+ * page's dependencies only now and reload; a developer's next visit is the one that works.
+ */
+async function warmUp(origin) {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    const response = await fetch(`${origin}/flow`).catch(() => null);
+    if (response?.status === 200) break; // Nuxt's loading page is a 503
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  const page = await suite.harness.context.newPage();
+  try {
+    await page.goto(`${origin}/flow`, { waitUntil: "networkidle", timeout: 120_000 });
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * The /flow page at `origin`: the recipe, then the element. `settle`: a dev server's page hydrates
+ * only once its many modules have loaded, so the test waits for the network to go quiet first.
+ */
+async function drivePage(origin, { settle = false } = {}) {
   const { dev, url: baseUrl, context } = suite.harness;
   const apiKey = await dev.createTenant({ rateLimit: 0 });
   await dev.createUser(apiKey, { email: "ada@example.com", pin: "1111" });
@@ -58,7 +84,7 @@ async function drivePage(origin) {
   const problems = [];
   page.on("pageerror", (error) => problems.push(error.message));
   try {
-    await page.goto(`${origin}/flow?${new URLSearchParams({ apiKey, baseUrl })}`);
+    await page.goto(`${origin}/flow?${new URLSearchParams({ apiKey, baseUrl })}`, settle ? { waitUntil: "networkidle", timeout: 120_000 } : {});
     // The recipe.
     await page.locator("#email").fill("ada@example.com");
     await page.locator("#send").click();
@@ -102,6 +128,18 @@ describe("the flow's recipes and the element in the frameworks (production build
       } finally {
         await server.close();
       }
+    });
+  }
+});
+
+describe("the flow's recipes and the element in the frameworks' dev servers (Chromium)", () => {
+  for (const { name, dir, dev } of FRAMEWORKS) {
+    test(`${name}, dev`, { timeout: 400_000 }, async () => {
+      const args = (port) => dev(dir, port);
+      await serve(`${name}: dev server`, { cwd: dir, args, timeoutMs: 240_000 }, async (origin) => {
+        await timed(`${name}: dev, first visit`, () => warmUp(origin));
+        await timed(`${name}: dev, the /flow page`, () => drivePage(origin, { settle: true }));
+      });
     });
   }
 });
