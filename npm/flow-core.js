@@ -4,7 +4,7 @@
 // copy of the calls, so an app that imports both the calls and the flow loads one module.
 // What each outcome does is decided in flow-rules.js, not here.
 import en from "./messages-en.js";
-import { PERSON_FIELDS, guardFor, lockEnd, ruleFor } from "./flow-rules.js";
+import { guardFor, lockEnd, ruleFor } from "./flow-rules.js";
 
 /**
  * Why 30 s between sends: a code usually arrives within seconds, but an SMS can take tens of
@@ -98,8 +98,10 @@ export function createFlow(lib, options = {}) {
       text
         .replace("{seconds}", String(params.seconds))
         .replace("{until}", params.until === undefined ? "" : formatTime(params.until, activeLocale));
+    // The catalogs have a hint (`field_<name>`) for exactly the fields a person types.
+    const hintOf = (field) => (error.kind === "validation" && `field_${field}` in en ? catalog[`field_${field}`] : undefined);
     const issues = error.issues.map((issue) => {
-      const hint = error.kind === "validation" && PERSON_FIELDS.includes(issue.field) ? (catalog[`field_${issue.field}`] ?? en[`field_${issue.field}`]) : undefined;
+      const hint = hintOf(issue.field);
       return Object.freeze(hint === undefined ? issue : { ...issue, hint });
     });
     return Object.freeze({ ...error, issues, key, title: fill(message.title), action: fill(message.action) });

@@ -12,6 +12,8 @@
 //             "retryAfter": not before the 429's Retry-After
 //   lock      true: locked until the answer's Data.LoginLockedTimeout
 
+import en from "./messages-en.js";
+
 /** The LoginRadius codes the catalogs name (server/README.md lists where each comes from). */
 export const CODES = [
   901, 908, 920, 938, 950, 982, 991, 1038, 1066, 1067, 1068, 1069, 1074, 1079, 1083, 1096, 1132, 1134, 1148,
@@ -20,10 +22,12 @@ export const CODES = [
 
 const ALL = ["send", "reset", "token"];
 /**
- * The options a person types; a problem with any other (apiKey, baseUrl...) is the site's. A
- * validation issue on one of these is shown with the catalog's `field_<name>` sentence.
+ * The options a person types; a problem with any other (apiKey, baseUrl...) is the site's. They
+ * are the fields the catalogs have a `field_<name>` hint for (type PersonField in flow.d.ts).
  */
-export const PERSON_FIELDS = ["email", "phone", "username", "identifier", "otp", "pin", "resetToken"];
+const PERSON_FIELDS = Object.keys(en)
+  .filter((key) => key.startsWith("field_"))
+  .map((key) => key.slice("field_".length));
 const RESETS = ["reset", "token"];
 
 export const RULES = [
